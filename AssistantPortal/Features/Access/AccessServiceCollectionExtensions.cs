@@ -1,0 +1,25 @@
+using AssistantPortal.Data;
+using Microsoft.AspNetCore.Authorization;
+
+namespace AssistantPortal.Features.Access;
+
+public static class AccessServiceCollectionExtensions
+{
+    /// <summary>The resolver, the assistant authorization handler and the global-role policies.</summary>
+    public static IServiceCollection AddAccess(this IServiceCollection services)
+    {
+        services.AddSingleton<IAccessResolver, AccessResolver>();
+        services.AddScoped<AssistantAuthorizer>();
+        services.AddSingleton<IAuthorizationHandler, AssistantAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, GlobalRoleHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.GlobalAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.GlobalAdmin)))
+            .AddPolicy(Policies.ApplicationAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.ApplicationAdmin)));
+        foreach (var section in Enum.GetValues<AdminSection>().Where(s => s != AdminSection.None))
+        {
+            services.AddAuthorizationBuilder().AddPolicy(Policies.Section(section),
+                p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.User, section)));
+        }
+        return services;
+    }
+}

@@ -1,0 +1,57 @@
+using AssistantPortal.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AssistantPortal.Infrastructure;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// SQLite in the data folder unless a connection string is configured. Interactive components
+    /// get a context per operation from <see cref="IDbContextFactory{TContext}"/>; requests get a scoped one.
+    /// </summary>
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        var dataPath = options.ResolveDataPath(contentRoot);
+        Directory.CreateDirectory(dataPath);
+        var connectionString = configuration.GetConnectionString("DefaultConnection");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(dataPath, "assistantportal.db"),
+                Cache = SqliteCacheMode.Default,
+                Pooling = true,
+            }.ToString();
+        }
+
+        services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connectionString));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    /// <summary>Applies the committed migrations (creating the database file on first start).</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets readers and the writer work at once; it is a property of the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        var seeder = scope.ServiceProvider.GetService<IStartupSeeder>();
+        if (seeder is not null)
+        {
+            await seeder.SeedAsync(db);
+        }
+    }
+}
+
+/// <summary>Fills an empty database with demo data when <see cref="PortalOptions.SeedDemoData"/> is on.</summary>
+public interface IStartupSeeder
+{
+    Task SeedAsync(ApplicationDbContext db);
+}
