@@ -10,6 +10,7 @@ public static class AccessServiceCollectionExtensions
     {
         services.AddSingleton<IAccessResolver, AccessResolver>();
         services.AddScoped<AssistantAuthorizer>();
+        services.AddSingleton<IAccessChangeEvents, AccessChangeEvents>();
         services.AddSingleton<IAuthorizationHandler, AssistantAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, GlobalRoleHandler>();
         services.AddAuthorizationBuilder()

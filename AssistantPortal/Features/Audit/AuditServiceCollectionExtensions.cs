@@ -4,6 +4,7 @@ public static class AuditServiceCollectionExtensions
 {
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
+        services.AddSingleton<IAuditLog, AuditLog>();
         return services;
     }
 }

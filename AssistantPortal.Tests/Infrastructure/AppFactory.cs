@@ -1,0 +1,49 @@
+using AssistantPortal.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AssistantPortal.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app hosted in memory on its own SQLite file in a temporary data folder (migrated at
+/// start-up as in production), for HTTP-level tests.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public AppFactory()
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "ap-app-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataPath);
+    }
+
+    public string DataPath { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Portal:DataPath", DataPath);
+        builder.UseSetting("Portal:SeedDemoData", "false");
+        builder.UseSetting("Portal:InitialGlobalAdminEmail", "");
+    }
+
+    /// <summary>A context on the app's own database, for arranging and asserting.</summary>
+    public ApplicationDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+}
