@@ -13,9 +13,11 @@ public static class AccessServiceCollectionExtensions
         services.AddSingleton<IAccessChangeEvents, AccessChangeEvents>();
         services.AddSingleton<IAuthorizationHandler, AssistantAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, GlobalRoleHandler>();
+        services.AddSingleton<IAuthorizationHandler, ReviewerHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.GlobalAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.GlobalAdmin)))
-            .AddPolicy(Policies.ApplicationAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.ApplicationAdmin)));
+            .AddPolicy(Policies.ApplicationAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new GlobalRoleRequirement(GlobalRole.ApplicationAdmin)))
+            .AddPolicy(Policies.Reviewer, p => p.RequireAuthenticatedUser().AddRequirements(new ReviewerRequirement()));
         foreach (var section in Enum.GetValues<AdminSection>().Where(s => s != AdminSection.None))
         {
             services.AddAuthorizationBuilder().AddPolicy(Policies.Section(section),

@@ -11,6 +11,9 @@ public static class Policies
     public const string GlobalAdmin = "GlobalAdmin";
     public const string ApplicationAdmin = "ApplicationAdmin";
 
+    /// <summary>Team Owners, Org Admins and Global Admins: the people with an Inbox (SPEC §7).</summary>
+    public const string Reviewer = "Reviewer";
+
     /// <summary>Requires one of the admin-panel sections.</summary>
     public static string Section(AdminSection section) => $"AdminSection:{section}";
 }
@@ -46,6 +49,30 @@ public sealed class GlobalRoleHandler(IDbContextFactory<ApplicationDbContext> db
             ? user.GlobalRole >= requirement.MinimumRole
             : GlobalRoles.AdminSections(user.GlobalRole).HasFlag(requirement.Section);
         if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>Requires that the user may decide share requests: Global Admin, or owner of a team, or admin of an organization.</summary>
+public sealed class ReviewerRequirement : IAuthorizationRequirement;
+
+/// <summary>Decides <see cref="ReviewerRequirement"/> from the database, on every request.</summary>
+public sealed class ReviewerHandler(IDbContextFactory<ApplicationDbContext> dbFactory) : AuthorizationHandler<ReviewerRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ReviewerRequirement requirement)
+    {
+        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var isReviewer = await db.Users.AnyAsync(u => u.Id == userId && u.GlobalRole == GlobalRole.GlobalAdmin)
+            || await db.TeamMembers.AnyAsync(m => m.UserId == userId && m.Role == TeamRole.Owner)
+            || await db.OrganizationMembers.AnyAsync(m => m.UserId == userId && m.Role == OrganizationRole.Admin);
+        if (isReviewer)
         {
             context.Succeed(requirement);
         }
