@@ -1,6 +1,8 @@
 using AssistantPortal.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistantPortal.Tests.Infrastructure;
 
@@ -21,10 +23,21 @@ public sealed class TestDatabase : IDbContextFactory<ApplicationDbContext>, IAsy
             DataSource = Path.Combine(_folder, "test.db"),
             Pooling = false,
         }.ToString();
-        Options = new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(ConnectionString).Options;
+        Options = new DbContextOptionsBuilder<ApplicationDbContext>()
+            .UseSqlite(ConnectionString)
+            .UseApplicationServiceProvider(IdentityServices)
+            .Options;
         using var db = CreateDbContext();
         db.Database.Migrate();
     }
+
+    /// <summary>
+    /// The Identity options the app uses: the schema version decides which Identity tables the model has
+    /// (Version3 adds passkeys), so without it the model would not match the committed migrations.
+    /// </summary>
+    private static readonly IServiceProvider IdentityServices = new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
 
     public string ConnectionString { get; }
 

@@ -144,7 +144,7 @@ public sealed class AccessResolver(IDbContextFactory<ApplicationDbContext> dbFac
         var assistant = db.Assistants.Where(a => a.Id == assistantId);
 
         var owner = assistant.Where(a => a.OwnerId == userId)
-            .Select(a => new SourceRow { Kind = AccessSourceKind.Owner, Level = AccessLevel.Owner });
+            .Select(a => new SourceRow { Kind = AccessSourceKind.Owner, Level = AccessLevel.Owner, Through = null, Via = null, GrantedBy = null, GrantedAt = null });
 
         var globalAdmin = db.Users.Where(u => u.Id == userId && u.GlobalRole == GlobalRole.GlobalAdmin)
             .Select(u => new SourceRow
@@ -152,6 +152,7 @@ public sealed class AccessResolver(IDbContextFactory<ApplicationDbContext> dbFac
                 Kind = AccessSourceKind.GlobalAdmin,
                 // A Global Admin's role is reported even for an assistant that does not exist; the level only when it does.
                 Level = assistant.Any() ? AccessLevel.Owner : AccessLevel.None,
+                Through = null, Via = null, GrantedBy = null, GrantedAt = null,
             });
 
         var userGrants = db.AssistantUserGrants.Where(g => g.AssistantId == assistantId && g.UserId == userId)
@@ -159,6 +160,7 @@ public sealed class AccessResolver(IDbContextFactory<ApplicationDbContext> dbFac
             {
                 Kind = AccessSourceKind.UserGrant, Level = g.Level,
                 GrantedBy = g.GrantedBy!.UserName, GrantedAt = g.GrantedAt,
+                Through = null, Via = null,
             });
 
         var teamGrants = db.AssistantTeamGrants.Where(g => g.AssistantId == assistantId && g.Team.Members.Any(m => m.UserId == userId))
@@ -166,6 +168,7 @@ public sealed class AccessResolver(IDbContextFactory<ApplicationDbContext> dbFac
             {
                 Kind = AccessSourceKind.TeamGrant, Level = g.Level, Through = g.Team.Name,
                 GrantedBy = g.GrantedBy!.UserName, GrantedAt = g.GrantedAt,
+                Via = null,
             });
 
         var organizationGrants = db.AssistantOrganizationGrants
@@ -174,6 +177,7 @@ public sealed class AccessResolver(IDbContextFactory<ApplicationDbContext> dbFac
             {
                 Kind = AccessSourceKind.OrganizationGrant, Level = g.Level, Through = g.Organization.Name,
                 GrantedBy = g.GrantedBy!.UserName, GrantedAt = g.GrantedAt,
+                Via = null,
             });
 
         var withinTeam = db.TeamMembers
@@ -184,6 +188,7 @@ public sealed class AccessResolver(IDbContextFactory<ApplicationDbContext> dbFac
                 Kind = m.Role == TeamRole.Owner ? AccessSourceKind.TeamOwner : AccessSourceKind.TeamGeneralAccess,
                 Level = m.Role == TeamRole.Owner ? AccessLevel.Owner : AccessLevel.UseOnly,
                 Through = m.Team.Name,
+                Via = null, GrantedBy = null, GrantedAt = null,
             });
 
         var projectUsers = db.ProjectUserMembers
@@ -193,6 +198,7 @@ public sealed class AccessResolver(IDbContextFactory<ApplicationDbContext> dbFac
                 Kind = m.Role == ProjectRole.Admin ? AccessSourceKind.ProjectAdmin : AccessSourceKind.ProjectMember,
                 Level = m.Role == ProjectRole.Admin ? AccessLevel.Owner : AccessLevel.ReadOnly,
                 Through = m.Project.Name,
+                Via = null, GrantedBy = null, GrantedAt = null,
             });
 
         var projectTeams = db.ProjectTeamMembers
@@ -203,6 +209,7 @@ public sealed class AccessResolver(IDbContextFactory<ApplicationDbContext> dbFac
                 Level = m.Role == ProjectRole.Admin ? AccessLevel.Owner : AccessLevel.ReadOnly,
                 Through = m.Project.Name,
                 Via = m.Team.Name,
+                GrantedBy = null, GrantedAt = null,
             });
 
         return owner.Concat(globalAdmin).Concat(userGrants).Concat(teamGrants).Concat(organizationGrants)
