@@ -23,6 +23,13 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
+    public DbSet<KnowledgePassage> KnowledgePassages => Set<KnowledgePassage>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ChatExchange> ChatExchanges => Set<ChatExchange>();
+    public DbSet<EvaluationTestCase> EvaluationTestCases => Set<EvaluationTestCase>();
+    public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
+    public DbSet<EvaluationResult> EvaluationResults => Set<EvaluationResult>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

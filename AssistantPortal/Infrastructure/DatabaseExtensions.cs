@@ -26,7 +26,7 @@ public static class DatabaseExtensions
             }.ToString();
         }
 
-        services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connectionString));
+        services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(SqliteTuningInterceptor.Instance));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
         return services;
     }

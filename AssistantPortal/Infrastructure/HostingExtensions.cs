@@ -2,11 +2,15 @@ using AssistantPortal.Components;
 using AssistantPortal.Components.Account;
 using AssistantPortal.Data;
 using AssistantPortal.Features.Access;
+using AssistantPortal.Features.Api;
 using AssistantPortal.Features.ApiKeys;
 using AssistantPortal.Features.Approvals;
 using AssistantPortal.Features.Assistants;
 using AssistantPortal.Features.Audit;
 using AssistantPortal.Features.Email;
+using AssistantPortal.Features.Evaluation;
+using AssistantPortal.Features.Knowledge;
+using AssistantPortal.Features.Links;
 using AssistantPortal.Features.Notifications;
 using AssistantPortal.Features.Organizations;
 using AssistantPortal.Features.Sharing;
@@ -44,6 +48,10 @@ public static class HostingExtensions
         services.AddSharing();
         services.AddApprovals();
         services.AddApiKeys();
+        services.AddKnowledgeAndChat(builder.Configuration);
+        services.AddAssistantApi(builder.Configuration);
+        services.AddLinks();
+        services.AddEvaluation();
         return builder;
     }
 
@@ -86,10 +94,15 @@ public static class HostingExtensions
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseEmbedFraming();
+        app.UseApiProblemDetails();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapAssistantApiEndpoints();
+        app.MapEmbedScript();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -27,7 +27,8 @@ internal sealed class OrganizationMemberConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<OrganizationMember> builder)
     {
         builder.HasKey(m => new { m.OrganizationId, m.UserId });
-        builder.HasIndex(m => m.UserId);
+        // Covering: "my organizations" is answered from the index alone (the list of visible assistants).
+        builder.HasIndex(m => new { m.UserId, m.OrganizationId });
         builder.HasOne(m => m.Organization).WithMany(o => o.Members).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -50,7 +51,8 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
     public void Configure(EntityTypeBuilder<TeamMember> builder)
     {
         builder.HasKey(m => new { m.TeamId, m.UserId });
-        builder.HasIndex(m => new { m.UserId, m.Role });
+        // Covering: the viewer's teams, by role, without a trip to the table (the list of visible assistants).
+        builder.HasIndex(m => new { m.UserId, m.Role, m.TeamId });
         builder.HasOne(m => m.Team).WithMany(t => t.Members).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -75,7 +77,7 @@ internal sealed class ProjectUserMemberConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ProjectUserMember> builder)
     {
         builder.HasKey(m => new { m.ProjectId, m.UserId });
-        builder.HasIndex(m => m.UserId);
+        builder.HasIndex(m => new { m.UserId, m.ProjectId });
         builder.HasOne(m => m.Project).WithMany(p => p.UserMembers).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -86,7 +88,7 @@ internal sealed class ProjectTeamMemberConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ProjectTeamMember> builder)
     {
         builder.HasKey(m => new { m.ProjectId, m.TeamId });
-        builder.HasIndex(m => m.TeamId);
+        builder.HasIndex(m => new { m.TeamId, m.ProjectId });
         builder.HasOne(m => m.Project).WithMany(p => p.TeamMembers).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Team).WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -103,7 +105,8 @@ internal sealed class AssistantConfiguration : IEntityTypeConfiguration<Assistan
         builder.Property(a => a.ViewLinkToken).HasMaxLength(Lengths.Token);
         builder.Property(a => a.EditLinkToken).HasMaxLength(Lengths.Token);
         builder.HasIndex(a => a.OwnerId);
-        builder.HasIndex(a => a.ProjectId);
+        // Covering for "assistants of these projects" and "... open to the team" (SPEC §2.1 rows 7 to 9).
+        builder.HasIndex(a => new { a.ProjectId, a.PublicAccess });
         builder.HasIndex(a => a.Name);
         builder.HasIndex(a => a.ViewLinkToken).IsUnique();
         builder.HasIndex(a => a.EditLinkToken).IsUnique();
@@ -119,7 +122,8 @@ internal sealed class AssistantUserGrantConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<AssistantUserGrant> builder)
     {
         builder.HasIndex(g => new { g.AssistantId, g.UserId }).IsUnique();
-        builder.HasIndex(g => g.UserId);
+        // Covering: the assistants shared with a user, a team or an organization come from the index alone.
+        builder.HasIndex(g => new { g.UserId, g.AssistantId });
         builder.HasOne(g => g.Assistant).WithMany(a => a.UserGrants).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(g => g.User).WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(g => g.GrantedBy).WithMany().HasForeignKey(g => g.GrantedByUserId).OnDelete(DeleteBehavior.SetNull);
@@ -132,7 +136,7 @@ internal sealed class AssistantTeamGrantConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<AssistantTeamGrant> builder)
     {
         builder.HasIndex(g => new { g.AssistantId, g.TeamId }).IsUnique();
-        builder.HasIndex(g => g.TeamId);
+        builder.HasIndex(g => new { g.TeamId, g.AssistantId });
         builder.HasOne(g => g.Assistant).WithMany(a => a.TeamGrants).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(g => g.Team).WithMany().HasForeignKey(g => g.TeamId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(g => g.GrantedBy).WithMany().HasForeignKey(g => g.GrantedByUserId).OnDelete(DeleteBehavior.SetNull);
@@ -145,7 +149,7 @@ internal sealed class AssistantOrganizationGrantConfiguration : IEntityTypeConfi
     public void Configure(EntityTypeBuilder<AssistantOrganizationGrant> builder)
     {
         builder.HasIndex(g => new { g.AssistantId, g.OrganizationId }).IsUnique();
-        builder.HasIndex(g => g.OrganizationId);
+        builder.HasIndex(g => new { g.OrganizationId, g.AssistantId });
         builder.HasOne(g => g.Assistant).WithMany(a => a.OrganizationGrants).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(g => g.Organization).WithMany().HasForeignKey(g => g.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(g => g.GrantedBy).WithMany().HasForeignKey(g => g.GrantedByUserId).OnDelete(DeleteBehavior.SetNull);

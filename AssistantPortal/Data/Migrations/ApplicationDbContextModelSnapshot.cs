@@ -207,10 +207,10 @@ namespace AssistantPortal.Data.Migrations
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("ProjectId");
-
                     b.HasIndex("ViewLinkToken")
                         .IsUnique();
+
+                    b.HasIndex("ProjectId", "PublicAccess");
 
                     b.ToTable("Assistants", t =>
                         {
@@ -243,10 +243,10 @@ namespace AssistantPortal.Data.Migrations
 
                     b.HasIndex("GrantedByUserId");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("AssistantId", "OrganizationId")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "AssistantId");
 
                     b.ToTable("AssistantOrganizationGrants", t =>
                         {
@@ -279,10 +279,10 @@ namespace AssistantPortal.Data.Migrations
 
                     b.HasIndex("GrantedByUserId");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("AssistantId", "TeamId")
                         .IsUnique();
+
+                    b.HasIndex("TeamId", "AssistantId");
 
                     b.ToTable("AssistantTeamGrants", t =>
                         {
@@ -316,10 +316,10 @@ namespace AssistantPortal.Data.Migrations
 
                     b.HasIndex("GrantedByUserId");
 
-                    b.HasIndex("UserId");
-
                     b.HasIndex("AssistantId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("UserId", "AssistantId");
 
                     b.ToTable("AssistantUserGrants", t =>
                         {
@@ -372,6 +372,307 @@ namespace AssistantPortal.Data.Migrations
                     b.HasIndex("At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.ChatExchange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssistantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Stopped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupportingContent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThoughtProcess")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhoName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId");
+
+                    b.HasIndex("AskedAt");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AssistantId", "AskedAt");
+
+                    b.ToTable("ChatExchanges");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.Conversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssistantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AssistantId", "UserId", "UpdatedAt");
+
+                    b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.EvaluationResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Regressed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("TestCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TestCaseId");
+
+                    b.HasIndex("RunId", "TestCaseId");
+
+                    b.ToTable("EvaluationResults");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.EvaluationRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssistantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PassedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegressionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedByUserId");
+
+                    b.HasIndex("AssistantId", "StartedAt");
+
+                    b.ToTable("EvaluationRuns");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.EvaluationTestCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssistantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedAnswer")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyPhrases")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId");
+
+                    b.ToTable("EvaluationTestCases");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.KnowledgeDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssistantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IndexedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId", "FileName");
+
+                    b.ToTable("KnowledgeDocuments");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.KnowledgePassage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssistantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId");
+
+                    b.HasIndex("DocumentId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgePassages");
                 });
 
             modelBuilder.Entity("AssistantPortal.Data.Notification", b =>
@@ -451,7 +752,7 @@ namespace AssistantPortal.Data.Migrations
 
                     b.HasKey("OrganizationId", "UserId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "OrganizationId");
 
                     b.ToTable("OrganizationMembers");
                 });
@@ -553,7 +854,7 @@ namespace AssistantPortal.Data.Migrations
 
                     b.HasKey("ProjectId", "TeamId");
 
-                    b.HasIndex("TeamId");
+                    b.HasIndex("TeamId", "ProjectId");
 
                     b.ToTable("ProjectTeamMembers");
                 });
@@ -571,7 +872,7 @@ namespace AssistantPortal.Data.Migrations
 
                     b.HasKey("ProjectId", "UserId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "ProjectId");
 
                     b.ToTable("ProjectUserMembers");
                 });
@@ -690,7 +991,7 @@ namespace AssistantPortal.Data.Migrations
 
                     b.HasKey("TeamId", "UserId");
 
-                    b.HasIndex("UserId", "Role");
+                    b.HasIndex("UserId", "Role", "TeamId");
 
                     b.ToTable("TeamMembers");
                 });
@@ -956,6 +1257,120 @@ namespace AssistantPortal.Data.Migrations
                     b.Navigation("GrantedBy");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.ChatExchange", b =>
+                {
+                    b.HasOne("AssistantPortal.Data.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("AssistantPortal.Data.Assistant", "Assistant")
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AssistantPortal.Data.Conversation", "Conversation")
+                        .WithMany("Exchanges")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("AssistantPortal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Assistant");
+
+                    b.Navigation("Conversation");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.Conversation", b =>
+                {
+                    b.HasOne("AssistantPortal.Data.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("AssistantPortal.Data.Assistant", "Assistant")
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AssistantPortal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Assistant");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.EvaluationResult", b =>
+                {
+                    b.HasOne("AssistantPortal.Data.EvaluationRun", "Run")
+                        .WithMany("Results")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AssistantPortal.Data.EvaluationTestCase", null)
+                        .WithMany()
+                        .HasForeignKey("TestCaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.EvaluationRun", b =>
+                {
+                    b.HasOne("AssistantPortal.Data.Assistant", "Assistant")
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AssistantPortal.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("StartedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Assistant");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.EvaluationTestCase", b =>
+                {
+                    b.HasOne("AssistantPortal.Data.Assistant", "Assistant")
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assistant");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.KnowledgeDocument", b =>
+                {
+                    b.HasOne("AssistantPortal.Data.Assistant", "Assistant")
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assistant");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.KnowledgePassage", b =>
+                {
+                    b.HasOne("AssistantPortal.Data.KnowledgeDocument", "Document")
+                        .WithMany("Passages")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("AssistantPortal.Data.Notification", b =>
@@ -1244,6 +1659,21 @@ namespace AssistantPortal.Data.Migrations
                     b.Navigation("TeamGrants");
 
                     b.Navigation("UserGrants");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.Conversation", b =>
+                {
+                    b.Navigation("Exchanges");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.EvaluationRun", b =>
+                {
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("AssistantPortal.Data.KnowledgeDocument", b =>
+                {
+                    b.Navigation("Passages");
                 });
 
             modelBuilder.Entity("AssistantPortal.Data.Organization", b =>
