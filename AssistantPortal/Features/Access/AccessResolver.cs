@@ -1,5 +1,8 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using AssistantPortal.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace AssistantPortal.Features.Access;
 
@@ -54,21 +57,18 @@ public sealed class AccessResolver(IDbContextFactory<ApplicationDbContext> dbFac
         var role = GlobalRole.User;
         if (viewer.UserId is { } userId)
         {
-            var rows = await SourceRows(db, userId, assistantId).ToListAsync(cancellationToken);
-            foreach (var row in rows)
+            // One statement per resolve: the rows of every source and the viewer's global role.
+            var sourceRows = CompiledSourceRows.GetValue(db.Model, static _ => CompileSourceRows());
+            await foreach (var row in sourceRows(db, userId, assistantId).WithCancellation(cancellationToken))
             {
-                if (row.Kind == AccessSourceKind.GlobalAdmin)
+                if (row.Role is { } globalRole)
                 {
-                    role = GlobalRole.GlobalAdmin;
+                    role = globalRole;
                 }
                 if (row.Level > AccessLevel.None)
                 {
                     sources.Add(new AccessSource(row.Kind, row.Level, row.Through, row.Via, row.GrantedBy, row.GrantedAt));
                 }
-            }
-            if (role != GlobalRole.GlobalAdmin)
-            {
-                role = await GetGlobalRoleAsync(db, userId, cancellationToken);
             }
         }
 
@@ -94,35 +94,52 @@ public sealed class AccessResolver(IDbContextFactory<ApplicationDbContext> dbFac
         {
             return db.Assistants;
         }
+        // a => ids.Contains(a.Id), with the ids' expression put into the tree itself. Capturing the ids
+        // query in a closure instead makes EF evaluate and re-inline it on every execution, which cost ten
+        // times the query itself.
         var ids = VisibleIds(db, userId, route);
-        return db.Assistants.Where(a => ids.Contains(a.Id));
+        var assistant = Expression.Parameter(typeof(Assistant), "a");
+        var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(int)],
+            ids.Expression, Expression.Property(assistant, nameof(Assistant.Id)));
+        return db.Assistants.Where(Expression.Lambda<Func<Assistant, bool>>(contains, assistant));
     }
 
     /// <summary>
     /// Ids of the assistants reachable by each route, as one UNION ALL that the database evaluates
-    /// once: a handful of index lookups rather than a scan of every assistant.
+    /// once: a handful of index lookups rather than a scan of every assistant. Subqueries are written
+    /// inside the lambdas (capturing only <paramref name="db"/> and <paramref name="userId"/>), never as
+    /// captured query variables, for the reason given in <see cref="VisibleAssistants"/>.
     /// </summary>
     private static IQueryable<int> VisibleIds(ApplicationDbContext db, string userId, AccessRoute route)
     {
-        var teamIds = db.TeamMembers.Where(m => m.UserId == userId).Select(m => m.TeamId);
-        var ownedTeamIds = db.TeamMembers.Where(m => m.UserId == userId && m.Role == TeamRole.Owner).Select(m => m.TeamId);
-        var viewerTeamIds = db.TeamMembers.Where(m => m.UserId == userId && m.Role == TeamRole.Viewer).Select(m => m.TeamId);
-        var organizationIds = db.OrganizationMembers.Where(m => m.UserId == userId).Select(m => m.OrganizationId);
-
         var owned = db.Assistants.Where(a => a.OwnerId == userId).Select(a => a.Id);
 
         var shared = db.AssistantUserGrants.Where(g => g.UserId == userId).Select(g => g.AssistantId)
-            .Concat(db.AssistantOrganizationGrants.Where(g => organizationIds.Contains(g.OrganizationId)).Select(g => g.AssistantId));
+            .Concat(db.AssistantOrganizationGrants
+                .Where(g => db.OrganizationMembers.Where(m => m.UserId == userId).Select(m => m.OrganizationId).Contains(g.OrganizationId))
+                .Select(g => g.AssistantId));
 
-        var ownedTeamProjects = db.Projects.Where(p => p.TeamId != null && ownedTeamIds.Contains(p.TeamId.Value)).Select(p => p.Id);
-        var viewerTeamProjects = db.Projects.Where(p => p.TeamId != null && viewerTeamIds.Contains(p.TeamId.Value)).Select(p => p.Id);
-        var team = db.AssistantTeamGrants.Where(g => teamIds.Contains(g.TeamId)).Select(g => g.AssistantId)
-            .Concat(db.Assistants.Where(a => a.ProjectId != null && ownedTeamProjects.Contains(a.ProjectId.Value)).Select(a => a.Id))
-            .Concat(db.Assistants.Where(a => a.PublicAccess == PublicAccess.Team && a.ProjectId != null && viewerTeamProjects.Contains(a.ProjectId.Value)).Select(a => a.Id));
+        var team = db.AssistantTeamGrants
+            .Where(g => db.TeamMembers.Where(m => m.UserId == userId).Select(m => m.TeamId).Contains(g.TeamId))
+            .Select(g => g.AssistantId)
+            .Concat(db.Assistants
+                .Where(a => a.ProjectId != null && db.Projects
+                    .Where(p => p.TeamId != null && db.TeamMembers.Where(m => m.UserId == userId && m.Role == TeamRole.Owner).Select(m => m.TeamId).Contains(p.TeamId.Value))
+                    .Select(p => p.Id).Contains(a.ProjectId.Value))
+                .Select(a => a.Id))
+            .Concat(db.Assistants
+                .Where(a => a.PublicAccess == PublicAccess.Team && a.ProjectId != null && db.Projects
+                    .Where(p => p.TeamId != null && db.TeamMembers.Where(m => m.UserId == userId && m.Role == TeamRole.Viewer).Select(m => m.TeamId).Contains(p.TeamId.Value))
+                    .Select(p => p.Id).Contains(a.ProjectId.Value))
+                .Select(a => a.Id));
 
-        var memberProjects = db.ProjectUserMembers.Where(m => m.UserId == userId).Select(m => m.ProjectId)
-            .Concat(db.ProjectTeamMembers.Where(m => teamIds.Contains(m.TeamId)).Select(m => m.ProjectId));
-        var project = db.Assistants.Where(a => a.ProjectId != null && memberProjects.Contains(a.ProjectId.Value)).Select(a => a.Id);
+        var project = db.Assistants
+            .Where(a => a.ProjectId != null && db.ProjectUserMembers.Where(m => m.UserId == userId).Select(m => m.ProjectId)
+                .Concat(db.ProjectTeamMembers
+                    .Where(m => db.TeamMembers.Where(tm => tm.UserId == userId).Select(tm => tm.TeamId).Contains(m.TeamId))
+                    .Select(m => m.ProjectId))
+                .Contains(a.ProjectId.Value))
+            .Select(a => a.Id);
 
         return route switch
         {
@@ -136,85 +153,94 @@ public sealed class AccessResolver(IDbContextFactory<ApplicationDbContext> dbFac
     }
 
     /// <summary>
-    /// Rows 1 to 9 of SPEC §2.1 for one (viewer, assistant) pair, as one UNION ALL query. Each part is
-    /// an index lookup; the names joined in are what the explanation (SPEC §2.2) shows.
+    /// Rows 1 to 9 of SPEC §2.1 for one (viewer, assistant) pair, as one UNION ALL statement, plus the
+    /// viewer's own row that carries their global role (a source only for a Global Admin). Each part
+    /// starts from a unique key (the assistant, the grant's assistant, the viewer's membership of the
+    /// assistant's project) so the database does a few index seeks and never scans. Compiled once: EF
+    /// neither rebuilds nor re-hashes the expression tree on each resolve. A compiled query belongs to
+    /// one model, so it is compiled once per model (the app has one; tests host several).
     /// </summary>
-    private static IQueryable<SourceRow> SourceRows(ApplicationDbContext db, string userId, int assistantId)
-    {
-        var assistant = db.Assistants.Where(a => a.Id == assistantId);
+    private static readonly ConditionalWeakTable<IModel, Func<ApplicationDbContext, string, int, IAsyncEnumerable<SourceRow>>> CompiledSourceRows = new();
 
-        var owner = assistant.Where(a => a.OwnerId == userId)
-            .Select(a => new SourceRow { Kind = AccessSourceKind.Owner, Level = AccessLevel.Owner, Through = null, Via = null, GrantedBy = null, GrantedAt = null });
-
-        var globalAdmin = db.Users.Where(u => u.Id == userId && u.GlobalRole == GlobalRole.GlobalAdmin)
-            .Select(u => new SourceRow
-            {
-                Kind = AccessSourceKind.GlobalAdmin,
-                // A Global Admin's role is reported even for an assistant that does not exist; the level only when it does.
-                Level = assistant.Any() ? AccessLevel.Owner : AccessLevel.None,
-                Through = null, Via = null, GrantedBy = null, GrantedAt = null,
-            });
-
-        var userGrants = db.AssistantUserGrants.Where(g => g.AssistantId == assistantId && g.UserId == userId)
-            .Select(g => new SourceRow
-            {
-                Kind = AccessSourceKind.UserGrant, Level = g.Level,
-                GrantedBy = g.GrantedBy!.UserName, GrantedAt = g.GrantedAt,
-                Through = null, Via = null,
-            });
-
-        var teamGrants = db.AssistantTeamGrants.Where(g => g.AssistantId == assistantId && g.Team.Members.Any(m => m.UserId == userId))
-            .Select(g => new SourceRow
-            {
-                Kind = AccessSourceKind.TeamGrant, Level = g.Level, Through = g.Team.Name,
-                GrantedBy = g.GrantedBy!.UserName, GrantedAt = g.GrantedAt,
-                Via = null,
-            });
-
-        var organizationGrants = db.AssistantOrganizationGrants
-            .Where(g => g.AssistantId == assistantId && g.Organization.Members.Any(m => m.UserId == userId))
-            .Select(g => new SourceRow
-            {
-                Kind = AccessSourceKind.OrganizationGrant, Level = g.Level, Through = g.Organization.Name,
-                GrantedBy = g.GrantedBy!.UserName, GrantedAt = g.GrantedAt,
-                Via = null,
-            });
-
-        var withinTeam = db.TeamMembers
-            .Where(m => m.UserId == userId && assistant.Any(a => a.Project!.TeamId == m.TeamId))
-            .Where(m => m.Role == TeamRole.Owner || assistant.Any(a => a.PublicAccess == PublicAccess.Team))
-            .Select(m => new SourceRow
-            {
-                Kind = m.Role == TeamRole.Owner ? AccessSourceKind.TeamOwner : AccessSourceKind.TeamGeneralAccess,
-                Level = m.Role == TeamRole.Owner ? AccessLevel.Owner : AccessLevel.UseOnly,
-                Through = m.Team.Name,
-                Via = null, GrantedBy = null, GrantedAt = null,
-            });
-
-        var projectUsers = db.ProjectUserMembers
-            .Where(m => m.UserId == userId && assistant.Any(a => a.ProjectId == m.ProjectId))
-            .Select(m => new SourceRow
-            {
-                Kind = m.Role == ProjectRole.Admin ? AccessSourceKind.ProjectAdmin : AccessSourceKind.ProjectMember,
-                Level = m.Role == ProjectRole.Admin ? AccessLevel.Owner : AccessLevel.ReadOnly,
-                Through = m.Project.Name,
-                Via = null, GrantedBy = null, GrantedAt = null,
-            });
-
-        var projectTeams = db.ProjectTeamMembers
-            .Where(m => m.Team.Members.Any(tm => tm.UserId == userId) && assistant.Any(a => a.ProjectId == m.ProjectId))
-            .Select(m => new SourceRow
-            {
-                Kind = m.Role == ProjectRole.Admin ? AccessSourceKind.ProjectAdmin : AccessSourceKind.ProjectMember,
-                Level = m.Role == ProjectRole.Admin ? AccessLevel.Owner : AccessLevel.ReadOnly,
-                Through = m.Project.Name,
-                Via = m.Team.Name,
-                GrantedBy = null, GrantedAt = null,
-            });
-
-        return owner.Concat(globalAdmin).Concat(userGrants).Concat(teamGrants).Concat(organizationGrants)
-            .Concat(withinTeam).Concat(projectUsers).Concat(projectTeams);
-    }
+    private static Func<ApplicationDbContext, string, int, IAsyncEnumerable<SourceRow>> CompileSourceRows() =>
+        EF.CompileAsyncQuery((ApplicationDbContext db, string userId, int assistantId) =>
+            db.Assistants.Where(a => a.Id == assistantId && a.OwnerId == userId)
+                .Select(a => new SourceRow
+                {
+                    Kind = AccessSourceKind.Owner, Level = AccessLevel.Owner, Role = null,
+                    Through = null, Via = null, GrantedBy = null, GrantedAt = null,
+                })
+            .Concat(db.Users.Where(u => u.Id == userId)
+                .Select(u => new SourceRow
+                {
+                    Kind = AccessSourceKind.GlobalAdmin,
+                    // A Global Admin's role is reported even for an assistant that does not exist; the level only when it does.
+                    Level = u.GlobalRole == GlobalRole.GlobalAdmin && db.Assistants.Any(a => a.Id == assistantId) ? AccessLevel.Owner : AccessLevel.None,
+                    Role = u.GlobalRole,
+                    Through = null, Via = null, GrantedBy = null, GrantedAt = null,
+                }))
+            .Concat(db.AssistantUserGrants.Where(g => g.AssistantId == assistantId && g.UserId == userId)
+                .Select(g => new SourceRow
+                {
+                    Kind = AccessSourceKind.UserGrant, Level = g.Level, Role = null,
+                    GrantedBy = g.GrantedBy!.UserName, GrantedAt = g.GrantedAt,
+                    Through = null, Via = null,
+                }))
+            .Concat(db.AssistantTeamGrants.Where(g => g.AssistantId == assistantId && g.Team.Members.Any(m => m.UserId == userId))
+                .Select(g => new SourceRow
+                {
+                    Kind = AccessSourceKind.TeamGrant, Level = g.Level, Role = null, Through = g.Team.Name,
+                    GrantedBy = g.GrantedBy!.UserName, GrantedAt = g.GrantedAt,
+                    Via = null,
+                }))
+            .Concat(db.AssistantOrganizationGrants.Where(g => g.AssistantId == assistantId && g.Organization.Members.Any(m => m.UserId == userId))
+                .Select(g => new SourceRow
+                {
+                    Kind = AccessSourceKind.OrganizationGrant, Level = g.Level, Role = null, Through = g.Organization.Name,
+                    GrantedBy = g.GrantedBy!.UserName, GrantedAt = g.GrantedAt,
+                    Via = null,
+                }))
+            .Concat(
+                from a in db.Assistants
+                where a.Id == assistantId
+                join p in db.Projects on a.ProjectId equals (int?)p.Id
+                join m in db.TeamMembers on p.TeamId equals (int?)m.TeamId
+                where m.UserId == userId && (m.Role == TeamRole.Owner || a.PublicAccess == PublicAccess.Team)
+                select new SourceRow
+                {
+                    Kind = m.Role == TeamRole.Owner ? AccessSourceKind.TeamOwner : AccessSourceKind.TeamGeneralAccess,
+                    Level = m.Role == TeamRole.Owner ? AccessLevel.Owner : AccessLevel.UseOnly,
+                    Role = null,
+                    Through = m.Team.Name,
+                    Via = null, GrantedBy = null, GrantedAt = null,
+                })
+            .Concat(
+                from a in db.Assistants
+                where a.Id == assistantId
+                join m in db.ProjectUserMembers on a.ProjectId equals (int?)m.ProjectId
+                where m.UserId == userId
+                select new SourceRow
+                {
+                    Kind = m.Role == ProjectRole.Admin ? AccessSourceKind.ProjectAdmin : AccessSourceKind.ProjectMember,
+                    Level = m.Role == ProjectRole.Admin ? AccessLevel.Owner : AccessLevel.ReadOnly,
+                    Role = null,
+                    Through = m.Project.Name,
+                    Via = null, GrantedBy = null, GrantedAt = null,
+                })
+            .Concat(
+                from a in db.Assistants
+                where a.Id == assistantId
+                join m in db.ProjectTeamMembers on a.ProjectId equals (int?)m.ProjectId
+                where m.Team.Members.Any(tm => tm.UserId == userId)
+                select new SourceRow
+                {
+                    Kind = m.Role == ProjectRole.Admin ? AccessSourceKind.ProjectAdmin : AccessSourceKind.ProjectMember,
+                    Level = m.Role == ProjectRole.Admin ? AccessLevel.Owner : AccessLevel.ReadOnly,
+                    Role = null,
+                    Through = m.Project.Name,
+                    Via = m.Team.Name,
+                    GrantedBy = null, GrantedAt = null,
+                }));
 
     /// <summary>Row 10 of SPEC §2.1: the link the viewer arrived through, if the public access allows it (SPEC §4.5).</summary>
     private static async Task<AccessSource?> LinkSourceAsync(
@@ -240,11 +266,13 @@ public sealed class AccessResolver(IDbContextFactory<ApplicationDbContext> dbFac
         return null;
     }
 
-    /// <summary>One row of <see cref="SourceRows"/>; a class with setters so EF can project every part alike.</summary>
+    /// <summary>One row of <see cref="CompileSourceRows"/>; a class with setters so EF can project every part alike.</summary>
     private sealed class SourceRow
     {
         public AccessSourceKind Kind { get; init; }
         public AccessLevel Level { get; init; }
+        /// <summary>The viewer's global role, on the viewer's own row only.</summary>
+        public GlobalRole? Role { get; init; }
         public string? Through { get; init; }
         public string? Via { get; init; }
         public string? GrantedBy { get; init; }

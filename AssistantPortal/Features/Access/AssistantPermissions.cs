@@ -17,14 +17,16 @@ public static class AssistantPermissions
             nameof(AssistantOperations.Use) => level >= AccessLevel.UseOnly,
             nameof(AssistantOperations.View) => level >= AccessLevel.ReadOnly,
             nameof(AssistantOperations.ReadLogs) => level >= AccessLevel.ReadOnly,
-            nameof(AssistantOperations.ExplainAccess) => level >= AccessLevel.ReadOnly || access.IsGlobalAdmin,
+            // A Global Admin has Owner level on every assistant that exists (SPEC §2.1 row 2); on a missing
+            // one the level is None, so it stays not-found for them too.
+            nameof(AssistantOperations.ExplainAccess) => level >= AccessLevel.ReadOnly,
             nameof(AssistantOperations.Edit) => level >= AccessLevel.ReadWrite,
             nameof(AssistantOperations.Share) => level >= AccessLevel.ReadWrite,
             nameof(AssistantOperations.ManageKeys) => level >= AccessLevel.ReadWrite,
             nameof(AssistantOperations.ManagePublicAccess) => level >= AccessLevel.ReadWrite,
             nameof(AssistantOperations.SensitiveChange) => level >= AccessLevel.Owner,
             nameof(AssistantOperations.Delete) => level >= AccessLevel.Owner,
-            nameof(AssistantOperations.TransferOwnership) => access.IsOwner || access.IsGlobalAdmin,
+            nameof(AssistantOperations.TransferOwnership) => access.IsOwner || (access.IsGlobalAdmin && level >= AccessLevel.Owner),
             nameof(AssistantOperations.ViewSupportingContent) => access.IsGlobalAdmin && level >= AccessLevel.UseOnly,
             nameof(AssistantOperations.RunEvaluation) => access.IsGlobalAdmin && level >= AccessLevel.UseOnly,
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Name, "Unknown assistant operation."),

@@ -1,3 +1,6 @@
+using AssistantPortal.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace AssistantPortal.Features.Notifications;
 
 public static class NotificationsServiceCollectionExtensions
@@ -6,6 +9,10 @@ public static class NotificationsServiceCollectionExtensions
     {
         services.AddSingleton<INotifier, Notifier>();
         services.AddSingleton<INotificationEvents, NotificationEvents>();
+        services.AddSingleton<UserNotifications>();
+        services.AddSingleton<NotificationPublishInterceptor>();
+        // Every context of the app tells open tabs about new notifications once they are committed.
+        services.ConfigureDbContext<ApplicationDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<NotificationPublishInterceptor>()));
         return services;
     }
 }
