@@ -1,0 +1,27 @@
+using Microsoft.Playwright;
+
+namespace AssistantPortal.E2E.Pages;
+
+/// <summary>/Account/Login (static server-rendered: the form posts, the server answers with a new page).</summary>
+public sealed class LoginPage(IPage page)
+{
+    /// <summary>The status message above the form, e.g. "Error: Invalid login attempt.".</summary>
+    public ILocator Error => page.Locator(".alert-danger[role=alert]");
+
+    public async Task GotoAsync() => await page.GotoAsync("/Account/Login");
+
+    /// <summary>Fills and submits the form; the caller asserts where it landed.</summary>
+    public async Task SubmitAsync(string email, string password)
+    {
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        await GotoAsync();
+        await SubmitAsync(email, password);
+    }
+}
