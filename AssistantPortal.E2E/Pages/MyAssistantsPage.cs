@@ -28,7 +28,7 @@ public sealed class MyAssistantsPage(IPage page)
     public async Task<NewAssistantPage> NewAssistantAsync()
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "New assistant" }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/assistants/new$"));
+        await page.WaitForURLAsync(new Regex("/assistants/new$"), new() { WaitUntil = WaitUntilState.Commit });
         return new NewAssistantPage(page);
     }
 

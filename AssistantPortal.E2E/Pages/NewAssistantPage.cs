@@ -31,7 +31,8 @@ public sealed class NewAssistantPage(IPage page)
             await Description.FillAsync(description);
         }
         await CreateButton.ClickAsync();
-        await page.WaitForURLAsync(AssistantAddress);
+        // Blazor navigates inside the circuit (history.pushState): no "load" event follows, so wait for the address only.
+        await page.WaitForURLAsync(AssistantAddress, new() { WaitUntil = WaitUntilState.Commit });
         await Microsoft.Playwright.Assertions.Expect(new AssistantPage(page).Name).ToHaveTextAsync(name);
         return int.Parse(AssistantAddress.Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
     }
