@@ -2,6 +2,7 @@ using AssistantPortal.Components;
 using AssistantPortal.Components.Account;
 using AssistantPortal.Data;
 using AssistantPortal.Features.Access;
+using AssistantPortal.Features.Admin;
 using AssistantPortal.Features.Api;
 using AssistantPortal.Features.ApiKeys;
 using AssistantPortal.Features.Approvals;
@@ -52,6 +53,7 @@ public static class HostingExtensions
         services.AddAssistantApi(builder.Configuration);
         services.AddLinks();
         services.AddEvaluation();
+        services.AddAdmin();
         return builder;
     }
 
@@ -94,6 +96,11 @@ public static class HostingExtensions
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Routing and authorization run after the status-code pages, so that a page a policy refuses
+        // (404, see NotFoundWhenForbidden) is re-executed into the same not-found page as an unknown address.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseEmbedFraming();
         app.UseApiProblemDetails();
         app.UseAntiforgery();
