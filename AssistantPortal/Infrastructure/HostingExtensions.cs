@@ -35,6 +35,7 @@ public static class HostingExtensions
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database");
+        builder.AddObservability();
         services.AddHttpContextAccessor();
 
         services.AddDatabase(builder.Configuration, builder.Environment.ContentRootPath);
@@ -108,6 +109,7 @@ public static class HostingExtensions
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapObservability();
         app.MapAssistantApiEndpoints();
         app.MapEmbedScript();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
