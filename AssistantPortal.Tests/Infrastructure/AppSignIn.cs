@@ -44,6 +44,7 @@ public static class AppSignIn
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
         return client;
     }
 }

@@ -16,8 +16,6 @@ namespace AssistantPortal.Tests.Features.Assistants;
 /// </summary>
 public sealed class AssistantPageHttpTests(AssistantPageHttpTests.App app) : IClassFixture<AssistantPageHttpTests.App>
 {
-    private const string Password = "Passw0rd!";
-
     private readonly AppFactory _factory = app.Factory;
     private readonly int _assistantId = app.AssistantId;
 
@@ -31,10 +29,10 @@ public sealed class AssistantPageHttpTests(AssistantPageHttpTests.App app) : ICl
         public async Task InitializeAsync()
         {
             // The first account of a fresh database becomes Global Admin (SPEC §3): make it someone else.
-            await CreateUserAsync("first@example.test");
-            var owner = await CreateUserAsync("olivia@example.test");
-            await CreateUserAsync("mallory@example.test");
-            var user = await CreateUserAsync("ursula@example.test");
+            await Factory.CreateUserAsync("first@example.test");
+            var owner = await Factory.CreateUserAsync("olivia@example.test");
+            await Factory.CreateUserAsync("mallory@example.test");
+            var user = await Factory.CreateUserAsync("ursula@example.test");
             await using var db = Factory.CreateDbContext();
             var assistant = new Assistant
             {
@@ -51,36 +49,9 @@ public sealed class AssistantPageHttpTests(AssistantPageHttpTests.App app) : ICl
             Factory.Dispose();
             return Task.CompletedTask;
         }
-
-        private async Task<ApplicationUser> CreateUserAsync(string email)
-        {
-            await using var scope = Factory.Services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
-            var result = await users.CreateAsync(user, Password);
-            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
-            return user;
-        }
     }
 
-    /// <summary>Signs in by posting the login form as a browser would, antiforgery token included.</summary>
-    private async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = new HtmlParser().ParseDocument(await client.GetStringAsync("/Account/Login"))
-            .QuerySelectorAll("form").Single(f => f.QuerySelector("input[name='Input.Email']") is not null);
-        var fields = form.QuerySelectorAll("input[type=hidden]")
-            .Where(i => i.GetAttribute("name") is not null)
-            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-        fields["Input.Email"] = email;
-        fields["Input.Password"] = Password;
-
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
-        return client;
-    }
+    private Task<HttpClient> SignInAsync(string email) => _factory.SignInAsync(email);
 
     [Fact]
     public async Task Get_AsOwner_Is200WithTheAssistantAndItsTabs()
