@@ -127,6 +127,22 @@ public sealed class SingleSignOnTests(BrowserFixture browser, ITestOutputHelper 
         Assert.Equal(0, await db.UserLogins.CountAsync());
     }
 
+    [ScenarioFact]
+    public async Task Sign_in_refused_at_the_provider_returns_to_the_sign_in_page_with_a_message()
+    {
+        _provider.RefusesSignIn = true;
+        var page = await NewPageAsync();
+        var login = new LoginPage(page);
+
+        await login.SignInWithProviderAsync(Provider);
+
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login$"));
+        await Expect(login.Error).ToHaveTextAsync("Error: Signing in with the external provider did not complete. Please try again.");
+        await Expect(new AppBar(page).SignedInUser).ToHaveCountAsync(0);
+        await using var db = App.CreateDbContext();
+        Assert.Equal(0, await db.Users.CountAsync());
+    }
+
     private async Task<(string Id, GlobalRole Role)> AccountAsync(string email)
     {
         await using var db = App.CreateDbContext();

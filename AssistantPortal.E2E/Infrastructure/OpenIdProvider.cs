@@ -43,6 +43,9 @@ public sealed class OpenIdProvider : IAsyncDisposable
     /// <summary>The person the provider signs in at its authorization endpoint.</summary>
     public ProviderUser SignedInUser { get; set; } = new("sso-subject-1", "sso.user@e2e.test");
 
+    /// <summary>When on, the authorization endpoint answers <c>access_denied</c>, as when a person cancels at the provider.</summary>
+    public bool RefusesSignIn { get; set; }
+
     /// <summary>How many times the authorization endpoint has signed someone in.</summary>
     public int SignIns => _signIns;
 
@@ -130,6 +133,15 @@ public sealed class OpenIdProvider : IAsyncDisposable
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("OpenIddict did not validate this authorization request.");
+        if (RefusesSignIn)
+        {
+            var refusal = new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.AccessDenied,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The person cancelled the sign-in.",
+            });
+            return Task.FromResult(Results.Forbid(refusal, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]));
+        }
         var user = SignedInUser;
         Interlocked.Increment(ref _signIns);
 

@@ -33,6 +33,14 @@ public static class SingleSignOnServiceCollectionExtensions
             // Some providers put the email only in the user-info answer, not in the id_token.
             o.GetClaimsFromUserInfoEndpoint = true;
             o.SaveTokens = false;
+            // A refusal or an error at the provider (the person cancelled, a misconfigured client) lands on
+            // the sign-in page with a message instead of an error page; the handler has logged the details.
+            o.Events.OnRemoteFailure = context =>
+            {
+                context.Response.Redirect($"{context.Request.PathBase}/Account/ExternalLogin?RemoteError=1");
+                context.HandleResponse();
+                return Task.CompletedTask;
+            };
             foreach (var scope in new[] { "openid", "profile", "email" }.Concat(settings.Scopes))
             {
                 if (!string.IsNullOrWhiteSpace(scope) && !o.Scope.Contains(scope))
