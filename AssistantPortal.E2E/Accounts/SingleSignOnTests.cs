@@ -111,20 +111,55 @@ public sealed class SingleSignOnTests(BrowserFixture browser, ITestOutputHelper 
     }
 
     [ScenarioFact]
-    public async Task Sso_email_of_an_existing_local_account_is_refused_without_linking()
+    public async Task Sso_email_of_an_existing_local_account_is_refused_until_the_account_links_the_provider()
     {
         await RegisterAsync(SsoEmail);
+        var page = await NewPageAsync();
+        var login = new LoginPage(page);
+        var appBar = new AppBar(page);
+
+        await login.SignInWithProviderAsync(Provider);
+
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login$"));
+        await Expect(login.Error).ToContainTextAsync($"An account with the email {SsoEmail} already exists");
+        await Expect(appBar.SignedInUser).ToHaveCountAsync(0);
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Equal(1, await db.Users.CountAsync());
+            Assert.Equal(0, await db.UserLogins.CountAsync());
+        }
+
+        // The remedy the message gives: sign in with the password, link the provider, then use it.
+        await login.SignInAsync(SsoEmail, Password);
+        await page.GotoAsync("/Account/Manage/ExternalLogins");
+        await page.GetByRole(AriaRole.Button, new() { Name = Provider, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The external login was added.");
+        await appBar.SignOutAsync();
+        await Expect(appBar.SignInLink).ToBeVisibleAsync();
+        await login.SignInWithProviderAsync(Provider);
+
+        await Expect(appBar.SignedInUser).ToHaveTextAsync(SsoEmail);
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Equal(1, await db.Users.CountAsync());
+            Assert.Equal(1, await db.UserLogins.CountAsync());
+        }
+    }
+
+    [ScenarioFact]
+    public async Task Sso_email_the_provider_has_not_verified_creates_no_account()
+    {
+        _provider.SignedInUser = new ProviderUser("sso-subject-7", "unverified@e2e.test", EmailVerified: false);
         var page = await NewPageAsync();
         var login = new LoginPage(page);
 
         await login.SignInWithProviderAsync(Provider);
 
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login$"));
-        await Expect(login.Error).ToContainTextAsync($"An account with the email {SsoEmail} already exists");
+        await Expect(login.Error).ToHaveTextAsync($"Error: {Provider} did not share a verified email address, so no account can be made for you.");
         await Expect(new AppBar(page).SignedInUser).ToHaveCountAsync(0);
         await using var db = App.CreateDbContext();
-        Assert.Equal(1, await db.Users.CountAsync());
-        Assert.Equal(0, await db.UserLogins.CountAsync());
+        Assert.Equal(0, await db.Users.CountAsync());
     }
 
     [ScenarioFact]

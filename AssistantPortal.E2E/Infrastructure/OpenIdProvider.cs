@@ -148,7 +148,7 @@ public sealed class OpenIdProvider : IAsyncDisposable
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.AddClaim(Claims.Subject, user.Subject);
         identity.AddClaim(Claims.Email, user.Email);
-        identity.AddClaim(Claims.EmailVerified, true);
+        identity.AddClaim(Claims.EmailVerified, user.EmailVerified);
         identity.AddClaim(Claims.Name, user.Email);
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
@@ -181,7 +181,7 @@ public sealed class OpenIdProvider : IAsyncDisposable
         {
             [Claims.Subject] = principal.GetClaim(Claims.Subject),
             [Claims.Email] = principal.GetClaim(Claims.Email),
-            [Claims.EmailVerified] = true,
+            [Claims.EmailVerified] = principal.GetClaim(Claims.EmailVerified) == "true",
         });
     }
 
@@ -195,5 +195,5 @@ public sealed class OpenIdProvider : IAsyncDisposable
     private sealed class ProviderDbContext(DbContextOptions<ProviderDbContext> options) : DbContext(options);
 }
 
-/// <summary>A person at the provider: its stable subject identifier and email.</summary>
-public sealed record ProviderUser(string Subject, string Email);
+/// <summary>A person at the provider: its stable subject identifier, email, and whether the provider has verified that email.</summary>
+public sealed record ProviderUser(string Subject, string Email, bool EmailVerified = true);
