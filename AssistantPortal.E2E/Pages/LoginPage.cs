@@ -19,6 +19,18 @@ public sealed class LoginPage(IPage page)
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
+    /// <summary>The button of an external provider (single sign-on), labelled with its display name.</summary>
+    public ILocator ProviderButton(string displayName) =>
+        page.GetByRole(AriaRole.Button, new() { Name = displayName, Exact = true });
+
+    /// <summary>Opens the page and signs in through the provider; the caller asserts where it landed.</summary>
+    public async Task SignInWithProviderAsync(string displayName)
+    {
+        await GotoAsync();
+        await ProviderButton(displayName).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
     public async Task SignInAsync(string email, string password)
     {
         await GotoAsync();

@@ -15,6 +15,7 @@ using AssistantPortal.Features.Links;
 using AssistantPortal.Features.Notifications;
 using AssistantPortal.Features.Organizations;
 using AssistantPortal.Features.Sharing;
+using AssistantPortal.Features.SingleSignOn;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -40,6 +41,7 @@ public static class HostingExtensions
 
         services.AddDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddAccounts(portal.Get<PortalOptions>() ?? new PortalOptions());
+        services.AddSingleSignOn(builder.Configuration);
 
         services.AddAccess();
         services.AddAudit();
