@@ -73,6 +73,35 @@ public sealed partial class UserRoleTests(BrowserFixture browser, ITestOutputHel
         await Expect(new AdminNav(adamPage).Links).ToHaveTextAsync(["Overview", "Analytics", "Users", "Aliases"]);
     }
 
+    [ScenarioFact]
+    public async Task Locked_by_an_admin_the_open_tab_is_signed_out_and_signing_in_again_is_refused()
+    {
+        var world = new SharingWorld(App);
+        await world.UserAsync(Mia);
+        await world.UserAsync(Adam);
+        await using (var db = App.CreateDbContext())
+        {
+            db.Users.Single(u => u.Email == Adam).GlobalRole = GlobalRole.ApplicationAdmin;
+            await db.SaveChangesAsync();
+        }
+        var miaPage = await SignIn.AsAsync(await NewPageAsync(), Mia);
+        await miaPage.GotoInteractiveAsync("/teams");
+        var miaBar = new AppBar(miaPage);
+        await Expect(miaBar.SignedInUser).ToHaveTextAsync(Mia);
+
+        var adamPage = await SignIn.AsAsync(await NewPageAsync(), Adam);
+        var users = new UsersAdminPage(adamPage);
+        await users.GotoAsync();
+        await users.LockAsync(Mia);
+
+        // Mia's open tab is signed out at once and sent to sign in; her cookie no longer counts.
+        await Expect(miaPage).ToHaveURLAsync(new Regex("/Account/Login"));
+        await Expect(miaBar.SignInLink).ToBeVisibleAsync();
+        await Expect(miaBar.SignedInUser).ToHaveCountAsync(0);
+        await new LoginPage(miaPage).SubmitAsync(Mia, Password);
+        await Expect(miaPage).ToHaveURLAsync(new Regex("/Account/Lockout$"));
+    }
+
     [GeneratedRegex("/teams/\\d+$")]
     private static partial Regex TeamAddress();
 }

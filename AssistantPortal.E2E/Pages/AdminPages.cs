@@ -30,6 +30,13 @@ public sealed class UsersAdminPage(IPage page)
         await page.Locator(".mud-popover-open").GetByText(role, new() { Exact = true }).ClickAsync();
         await Expect(Snackbar.Filter(new() { HasText = $"{email} is now {role}." })).ToBeVisibleAsync();
     }
+
+    /// <summary>Locks the account and waits until the row shows it locked.</summary>
+    public async Task LockAsync(string email)
+    {
+        await Row(email).GetByRole(AriaRole.Button, new() { Name = $"Lock {email}", Exact = true }).ClickAsync();
+        await Expect(Row(email).GetByTestId("user-status")).ToHaveTextAsync("Locked");
+    }
 }
 
 /// <summary>/teams and a team's page: create a team, add a member.</summary>
