@@ -8,6 +8,7 @@ using Bunit.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using MudBlazor.Extensions;
 
 namespace AssistantPortal.Tests.Features.Admin.Users;
 
@@ -124,7 +125,8 @@ public sealed class UsersPageTests : BunitTestBase
 
         await host.InvokeAsync(() => RoleSelect(host, _uma)!.Instance.ValueChanged.InvokeAsync(GlobalRole.ApplicationAdmin));
 
-        host.WaitForAssertion(() => Assert.Equal(["Application Admin", "Global Admin", "User"], ChoicesAsync(host, _uma).GetAwaiter().GetResult()), Wait);
+        host.WaitForAssertion(() => Assert.Equal(GlobalRole.ApplicationAdmin, RoleSelect(host, _uma)!.Instance.GetState(x => x.Value)), Wait);
+        Assert.Equal(["Application Admin", "Global Admin", "User"], await ChoicesAsync(host, _uma));
         await using var db = _database.CreateDbContext();
         Assert.Equal(GlobalRole.ApplicationAdmin, (await db.Users.SingleAsync(u => u.Id == _uma.Id)).GlobalRole);
     }
