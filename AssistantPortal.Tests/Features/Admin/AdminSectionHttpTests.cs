@@ -1,8 +1,13 @@
 using System.Net;
 using AssistantPortal.Data;
 using AssistantPortal.Features.Access;
+using System.Security.Claims;
 using AssistantPortal.Features.Admin;
+using AssistantPortal.Features.Admin.Users;
+using AssistantPortal.Features.Organizations;
 using AssistantPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace AssistantPortal.Tests.Features.Admin;
@@ -94,6 +99,45 @@ public sealed class AdminSectionHttpTests(AdminSectionHttpTests.App app) : IClas
         Assert.DoesNotContain("admin/audit", html);
         Assert.DoesNotContain("admin/mail", html);
         Assert.DoesNotContain("admin/groups", html);
+    }
+
+    /// <summary>
+    /// The Users section's actions, called on the server as a role that may not use them on that target (the page
+    /// would not offer them): each is refused with a clear message and changes nothing.
+    /// </summary>
+    [Theory]
+    [InlineData(GlobalRole.User, "adam@example.test", "role", "Only Global Admins and Application Admins manage users.")]
+    [InlineData(GlobalRole.User, "adam@example.test", "lock", "Only Global Admins and Application Admins manage users.")]
+    [InlineData(GlobalRole.User, "adam@example.test", "unlock", "Only Global Admins and Application Admins manage users.")]
+    [InlineData(GlobalRole.ApplicationAdmin, "gina@example.test", "role", "An Application Admin cannot change a Global Admin's role.")]
+    [InlineData(GlobalRole.ApplicationAdmin, "uma@example.test", "promote", "An Application Admin can assign only Application Admin or User.")]
+    [InlineData(GlobalRole.ApplicationAdmin, "gina@example.test", "lock", "A Global Admin cannot be locked.")]
+    [InlineData(GlobalRole.GlobalAdmin, "gina@example.test", "role", "The last Global Admin cannot step down.")]
+    [InlineData(GlobalRole.GlobalAdmin, "gina@example.test", "lock", "You cannot lock your own account.")]
+    public async Task UserAction_AsARoleThatMayNot_IsRefusedOnTheServerAndChangesNothing(GlobalRole actorRole, string targetEmail, string action, string message)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await using var db = app.Factory.CreateDbContext();
+        var actorEmail = EmailOf(actorRole);
+        var actor = await db.Users.AsNoTracking().SingleAsync(u => u.Email == actorEmail);
+        var before = await db.Users.AsNoTracking().SingleAsync(u => u.Email == targetEmail);
+        var auditBefore = await db.AuditEntries.CountAsync();
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, actor.Id)], "test"));
+
+        var result = action switch
+        {
+            "role" => await services.GetRequiredService<ChangeGlobalRole>().ExecuteAsync(principal, before.Id, GlobalRole.User),
+            "promote" => await services.GetRequiredService<ChangeGlobalRole>().ExecuteAsync(principal, before.Id, GlobalRole.GlobalAdmin),
+            "lock" => await services.GetRequiredService<LockUser>().ExecuteAsync(principal, before.Id),
+            _ => await services.GetRequiredService<UnlockUser>().ExecuteAsync(principal, before.Id),
+        };
+
+        Assert.Equal(CommandStatus.Forbidden, result.Status);
+        Assert.Equal(message, result.ErrorFor(""));
+        var after = await db.Users.AsNoTracking().SingleAsync(u => u.Email == targetEmail);
+        Assert.Equal((before.GlobalRole, before.LockoutEnd, before.SecurityStamp), (after.GlobalRole, after.LockoutEnd, after.SecurityStamp));
+        Assert.Equal(auditBefore, await db.AuditEntries.CountAsync());
     }
 
     [Fact]

@@ -85,7 +85,14 @@ public static class GlobalRoles
         }
     }
 
-    /// <summary>May <paramref name="actor"/> lock or unlock a user whose role is <paramref name="target"/>?</summary>
+    /// <summary>
+    /// May <paramref name="actor"/> lock a user whose role is <paramref name="target"/>? The table of SPEC §3 says only that a
+    /// Global Admin cannot lock another Global Admin; the rest is decided by analogy with the role rule: whoever may
+    /// change a user's role may lock that user. So Global Admins lock Application Admins and Users, Application Admins
+    /// lock Application Admins and Users (the users whose role they may set), nobody locks a Global Admin (no Global
+    /// Admin may, and Application Admins may not touch Global Admins at all), and nobody locks themselves (it would
+    /// only lock the actor out).
+    /// </summary>
     public static RoleChangeDecision CanLock(GlobalRole actor, bool targetIsSelf, GlobalRole target)
     {
         if (actor < GlobalRole.ApplicationAdmin)
@@ -99,6 +106,28 @@ public static class GlobalRoles
         if (target == GlobalRole.GlobalAdmin)
         {
             return RoleChangeDecision.Deny("A Global Admin cannot be locked.");
+        }
+        return RoleChangeDecision.Allow;
+    }
+
+    /// <summary>
+    /// May <paramref name="actor"/> unlock a user whose role is <paramref name="target"/>? The same people as
+    /// <see cref="CanLock"/>, except that a Global Admin may also unlock another Global Admin: no admin can lock one,
+    /// but failed sign-ins can, and unlocking takes nothing away.
+    /// </summary>
+    public static RoleChangeDecision CanUnlock(GlobalRole actor, bool targetIsSelf, GlobalRole target)
+    {
+        if (actor < GlobalRole.ApplicationAdmin)
+        {
+            return RoleChangeDecision.Deny("Only admins unlock accounts.");
+        }
+        if (targetIsSelf)
+        {
+            return RoleChangeDecision.Deny("You cannot unlock your own account.");
+        }
+        if (target == GlobalRole.GlobalAdmin && actor != GlobalRole.GlobalAdmin)
+        {
+            return RoleChangeDecision.Deny("An Application Admin cannot unlock a Global Admin.");
         }
         return RoleChangeDecision.Allow;
     }
