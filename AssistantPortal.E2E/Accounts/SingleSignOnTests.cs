@@ -51,7 +51,7 @@ public sealed class SingleSignOnTests(BrowserFixture browser, ITestOutputHelper 
 
         await login.GotoAsync();
         await Expect(login.ProviderButton(Provider)).ToBeVisibleAsync();
-        await login.ProviderButton(Provider).ClickAsync();
+        await login.ClickProviderAsync(Provider);
 
         await Expect(appBar.SignedInUser).ToHaveTextAsync(SsoEmail);
         await Expect(page).ToHaveURLAsync(new Regex($"^{Regex.Escape(App.BaseUrl)}/?$"));
@@ -132,7 +132,7 @@ public sealed class SingleSignOnTests(BrowserFixture browser, ITestOutputHelper 
         // The remedy the message gives: sign in with the password, link the provider, then use it.
         await login.SignInAsync(SsoEmail, Password);
         await page.GotoAsync("/Account/Manage/ExternalLogins");
-        await page.GetByRole(AriaRole.Button, new() { Name = Provider, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = Provider, Exact = true }).ClickAsync(new() { Timeout = 60_000 });
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The external login was added.");
         await appBar.SignOutAsync();
         await Expect(appBar.SignInLink).ToBeVisibleAsync();

@@ -101,6 +101,12 @@ public sealed class OpenIdProvider : IAsyncDisposable
         var address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         var port = new Uri(address).Port;
         provider = new OpenIdProvider(host, store, $"http://localhost:{port}/");
+
+        // Read the discovery document and keys once, as the app will: a provider that does not answer
+        // fails here, and the first sign-in of a test does not pay for the provider's warm-up.
+        using var http = new HttpClient { BaseAddress = new Uri(provider.Authority) };
+        using var discovery = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(".well-known/openid-configuration"));
+        await http.GetStringAsync(discovery.RootElement.GetProperty("jwks_uri").GetString());
         return provider;
     }
 

@@ -23,12 +23,21 @@ public sealed class LoginPage(IPage page)
     public ILocator ProviderButton(string displayName) =>
         page.GetByRole(AriaRole.Button, new() { Name = displayName, Exact = true });
 
+    /// <summary>
+    /// Clicks the provider's button and waits until the round trip has landed (app, provider, its
+    /// auto-submitted answer, the app's callback and redirects): a minute, as two servers share two busy cores.
+    /// </summary>
+    public async Task ClickProviderAsync(string displayName)
+    {
+        await ProviderButton(displayName).ClickAsync(new() { Timeout = 60_000 });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 60_000 });
+    }
+
     /// <summary>Opens the page and signs in through the provider; the caller asserts where it landed.</summary>
     public async Task SignInWithProviderAsync(string displayName)
     {
         await GotoAsync();
-        await ProviderButton(displayName).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await ClickProviderAsync(displayName);
     }
 
     public async Task SignInAsync(string email, string password)
