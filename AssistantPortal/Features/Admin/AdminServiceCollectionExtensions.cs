@@ -1,3 +1,4 @@
+using AssistantPortal.Features.Admin.Aliases;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 
@@ -9,6 +10,7 @@ public static class AdminServiceCollectionExtensions
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
         services.AddScoped<CurrentGlobalRole>();
+        services.AddAliases();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
         return services;
     }
