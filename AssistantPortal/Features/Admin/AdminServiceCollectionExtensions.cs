@@ -1,4 +1,5 @@
 using AssistantPortal.Features.Admin.Aliases;
+using AssistantPortal.Features.Admin.Analytics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 
@@ -11,6 +12,7 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddScoped<CurrentGlobalRole>();
         services.AddAliases();
+        services.AddScoped<AnalyticsQuery>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
         return services;
     }
