@@ -160,4 +160,16 @@ public sealed class UpdateModelAliasTests : IAsyncLifetime
         Assert.Equal(CommandStatus.NotFound, result.Status);
         await AssertUnchangedAsync();
     }
+
+    [Fact]
+    public async Task Update_OfAnAliasChangedSinceTheFormOpened_SaysSoAndChangesNothing()
+    {
+        var input = Input(model: "stale-model", apiKey: "sk-stale");
+        input.ExpectedVersion = _alias.Version + 1;
+
+        var result = await UpdateAsync(_admin, input);
+
+        Assert.Equal(UpdateModelAlias.ChangedMeanwhile, result.ErrorFor(""));
+        await AssertUnchangedAsync();
+    }
 }

@@ -12,7 +12,7 @@ namespace AssistantPortal.Features.Admin.Aliases;
 /// edited. The key is never part of it: only whether one is set.
 /// </summary>
 public sealed record ModelAliasRow(
-    int? Id, string Name, string Engine, string? Endpoint, string? Model, bool HasApiKey, int AssistantCount, DateTime? UpdatedAt)
+    int? Id, string Name, string Engine, string? Endpoint, string? Model, bool HasApiKey, int AssistantCount, DateTime? UpdatedAt, int Version = 0)
 {
     public bool IsBuiltIn => Id is null;
 }
@@ -32,7 +32,7 @@ public sealed class ListModelAliases(IDbContextFactory<ApplicationDbContext> dbF
             .Select(g => new { Alias = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Alias, g => g.Count, cancellationToken);
         var stored = await db.ChatModelAliases.AsNoTracking().OrderBy(a => a.Name)
-            .Select(a => new { a.Id, a.Name, a.Endpoint, a.Model, HasApiKey = a.ProtectedApiKey != null, a.UpdatedAt })
+            .Select(a => new { a.Id, a.Name, a.Endpoint, a.Model, HasApiKey = a.ProtectedApiKey != null, a.UpdatedAt, a.Version })
             .ToListAsync(cancellationToken);
 
         var configured = chatOptions.Value;
@@ -45,7 +45,7 @@ public sealed class ListModelAliases(IDbContextFactory<ApplicationDbContext> dbF
                     !string.IsNullOrEmpty(configured.ApiKey), Used(ModelAliases.Default), null)
                 : new ModelAliasRow(null, ModelAliases.Default, "Offline retrieval (no endpoint configured)", null, null, false, Used(ModelAliases.Default), null),
             new ModelAliasRow(null, ModelAliases.Offline, "Offline retrieval", null, null, false, Used(ModelAliases.Offline), null),
-            .. stored.Select(a => new ModelAliasRow(a.Id, a.Name, "OpenAI-compatible", a.Endpoint, a.Model, a.HasApiKey, Used(a.Name), a.UpdatedAt)),
+            .. stored.Select(a => new ModelAliasRow(a.Id, a.Name, "OpenAI-compatible", a.Endpoint, a.Model, a.HasApiKey, Used(a.Name), a.UpdatedAt, a.Version)),
         ];
     }
 }

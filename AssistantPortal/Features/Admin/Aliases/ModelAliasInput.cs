@@ -31,6 +31,9 @@ public sealed class ModelAliasInput
 
     /// <summary>Forget the stored key (for endpoints that need none); ignored when a new key is given.</summary>
     public bool RemoveApiKey { get; set; }
+
+    /// <summary>The version the form was opened on; an update refuses when the alias changed since.</summary>
+    public int? ExpectedVersion { get; set; }
 }
 
 /// <summary>The checks of an alias form, shared by create and update, with the messages the form shows.</summary>

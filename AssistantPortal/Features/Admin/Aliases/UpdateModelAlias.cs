@@ -25,6 +25,10 @@ public sealed class UpdateModelAlias(
         {
             return CommandResult.NotFound();
         }
+        if (input.ExpectedVersion is { } expected && expected != alias.Version)
+        {
+            return CommandResult.Invalid("", ChangedMeanwhile);
+        }
         var errors = await ModelAliasRules.ValidateAsync(db, input, exceptId: aliasId, cancellationToken);
         if (errors.Any)
         {
