@@ -30,6 +30,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<EvaluationTestCase> EvaluationTestCases => Set<EvaluationTestCase>();
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
     public DbSet<EvaluationResult> EvaluationResults => Set<EvaluationResult>();
+    public DbSet<ChatModelAlias> ChatModelAliases => Set<ChatModelAlias>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

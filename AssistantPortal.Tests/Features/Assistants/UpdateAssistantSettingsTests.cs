@@ -149,7 +149,8 @@ public sealed class UpdateAssistantSettingsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("gpt-99", 0.2, 3, nameof(UpdateAssistantSettings.Input.ModelAlias), "Choose the default engine or the offline engine.")]
+    [InlineData("gpt-99", 0.2, 3, nameof(UpdateAssistantSettings.Input.ModelAlias), "Choose a chat engine from the list.")]
+    [InlineData("", 0.2, 3, nameof(UpdateAssistantSettings.Input.ModelAlias), "Choose a chat engine from the list.")]
     [InlineData("default", 2.5, 3, nameof(UpdateAssistantSettings.Input.Temperature), "The temperature must be between 0 and 2.")]
     [InlineData("default", -0.1, 3, nameof(UpdateAssistantSettings.Input.Temperature), "The temperature must be between 0 and 2.")]
     [InlineData("default", 0.2, 0, nameof(UpdateAssistantSettings.Input.MaxPassages), "Quote from 1 to 10 passages.")]
@@ -162,5 +163,46 @@ public sealed class UpdateAssistantSettingsTests : IAsyncLifetime
         Assert.False(result.Succeeded);
         Assert.Equal([message], result.Errors[field]);
         await AssertUnchangedAsync();
+    }
+
+    [Fact]
+    public async Task Update_WithAliasFromTheAdminPanel_SavesIt()
+    {
+        await Admin.Aliases.AliasTestServices.StoreAsync(_database, "gpt");
+
+        var result = await _services.GetRequiredService<UpdateAssistantSettings>().ExecuteAsync(Principal(_owner), _assistant.Id,
+            new UpdateAssistantSettings.Input { Name = "Helpdesk bot", ModelAlias = " GPT " });
+
+        Assert.True(result.Succeeded);
+        await using var db = _database.CreateDbContext();
+        Assert.Equal("gpt", (await db.Assistants.SingleAsync(a => a.Id == _assistant.Id)).ModelAlias);
+    }
+
+    [Fact]
+    public async Task Update_WithDeletedAlias_IsRefusedAndChangesNothing()
+    {
+        var alias = await Admin.Aliases.AliasTestServices.StoreAsync(_database, "gpt");
+        await using (var db = _database.CreateDbContext())
+        {
+            await db.ChatModelAliases.Where(a => a.Id == alias.Id).ExecuteDeleteAsync();
+        }
+
+        var result = await _services.GetRequiredService<UpdateAssistantSettings>().ExecuteAsync(Principal(_owner), _assistant.Id,
+            new UpdateAssistantSettings.Input { Name = "Renamed", ModelAlias = "gpt" });
+
+        Assert.Equal(["Choose a chat engine from the list."], result.Errors[nameof(UpdateAssistantSettings.Input.ModelAlias)]);
+        await AssertUnchangedAsync();
+    }
+
+    [Fact]
+    public async Task AliasChoices_AreTheBuiltInOnesThenTheStoredOnesByName()
+    {
+        await Admin.Aliases.AliasTestServices.StoreAsync(_database, "llama", model: "llama3.1");
+        await Admin.Aliases.AliasTestServices.StoreAsync(_database, "gpt", model: "gpt-4o-mini");
+
+        var choices = await _services.GetRequiredService<ListModelAliasChoices>().ExecuteAsync();
+
+        Assert.Equal(["default", "offline", "gpt", "llama"], choices.Select(c => c.Name));
+        Assert.Equal("gpt-4o-mini", choices[2].Description);
     }
 }

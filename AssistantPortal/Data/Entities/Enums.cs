@@ -116,4 +116,8 @@ public enum AuditAction
     UserLocked = 22,
     UserUnlocked = 23,
     MembershipChanged = 24,
+    // Model aliases (SPEC §9) start at 40, leaving room for other access changes in between.
+    ModelAliasCreated = 40,
+    ModelAliasChanged = 41,
+    ModelAliasDeleted = 42,
 }

@@ -1,4 +1,6 @@
 using AssistantPortal.Features.Admin.Users;
+using AssistantPortal.Features.Admin.Aliases;
+using AssistantPortal.Features.Admin.Analytics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 
@@ -11,6 +13,8 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddScoped<CurrentGlobalRole>();
         services.AddUserAdministration();
+        services.AddAliases();
+        services.AddScoped<AnalyticsQuery>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
         return services;
     }

@@ -14,6 +14,7 @@ public static class AssistantsServiceCollectionExtensions
         services.AddScoped<OpenAssistant>();
         services.AddScoped<GetAssistantSettings>();
         services.AddScoped<UpdateAssistantSettings>();
+        services.AddScoped<ListModelAliasChoices>();
         services.AddScoped<DeleteAssistant>();
         // Deleting an assistant forgets its cached API keys (shared with AddApiKeys, registered once).
         services.TryAddSingleton<ApiKeyCache>();

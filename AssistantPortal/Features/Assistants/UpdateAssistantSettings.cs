@@ -12,16 +12,22 @@ public sealed record AssistantSettings(int Id, string Name, string Description, 
     string ModelAlias = ModelAliases.Default, double Temperature = 0.2, int MaxPassages = 3);
 
 /// <summary>
-/// The chat engines an assistant can pick (SPEC §8.1): <see cref="Default"/> is the configured
-/// OpenAI-compatible endpoint when there is one, otherwise the offline engine; <see cref="Offline"/> is
-/// always the built-in retrieval engine.
+/// The built-in chat-model aliases (SPEC §8.1, §9), which always exist and are not stored:
+/// <see cref="Default"/> is the endpoint of the "Chat" configuration section when there is one, otherwise
+/// the offline engine; <see cref="Offline"/> is always the built-in retrieval engine. Admins add further
+/// aliases (OpenAI-compatible endpoints) in the admin panel; see <see cref="ListModelAliasChoices"/>.
 /// </summary>
 public static class ModelAliases
 {
     public const string Default = "default";
     public const string Offline = "offline";
 
-    public static IReadOnlyList<string> All { get; } = [Default, Offline];
+    public static IReadOnlyList<string> BuiltIn { get; } = [Default, Offline];
+
+    public static bool IsBuiltIn(string? name) => BuiltIn.Contains(Normalize(name));
+
+    /// <summary>Alias names are compared trimmed and in lower case; this is the form they are stored in.</summary>
+    public static string Normalize(string? name) => (name ?? "").Trim().ToLowerInvariant();
 }
 
 /// <summary>Reads an assistant's settings for a viewer allowed to see its configuration (Read only and up).</summary>
@@ -48,6 +54,8 @@ public sealed class UpdateAssistantSettings(
     IAccessChangeEvents accessEvents,
     TimeProvider clock)
 {
+    public const string UnknownAliasMessage = "Choose a chat engine from the list.";
+
     public sealed class Input
     {
         [Required(ErrorMessage = "Enter a name.")]
@@ -60,7 +68,7 @@ public sealed class UpdateAssistantSettings(
         [StringLength(Lengths.Instructions, ErrorMessage = "The instructions can be at most {1} characters long.")]
         public string Instructions { get; set; } = "";
 
-        [RegularExpression("^(default|offline)$", ErrorMessage = "Choose the default engine or the offline engine.")]
+        /// <summary>A built-in alias or one from the admin panel; checked against the database on save.</summary>
         public string ModelAlias { get; set; } = ModelAliases.Default;
 
         [Range(0.0, 2.0, ErrorMessage = "The temperature must be between {1} and {2}.")]
@@ -91,7 +99,12 @@ public sealed class UpdateAssistantSettings(
         input.Name = input.Name?.Trim() ?? "";
         input.Description = input.Description?.Trim() ?? "";
         input.Instructions = input.Instructions ?? "";
+        input.ModelAlias = ModelAliases.Normalize(input.ModelAlias);
         var errors = FieldErrors.Validate(input);
+        if (!await ListModelAliasChoices.ExistsAsync(db, input.ModelAlias, cancellationToken))
+        {
+            errors.Add(nameof(Input.ModelAlias), UnknownAliasMessage);
+        }
         if (errors.Any)
         {
             return CommandResult<AssistantSettings>.Invalid(errors.ToDictionary());

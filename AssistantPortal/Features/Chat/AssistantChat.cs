@@ -101,9 +101,10 @@ public sealed class AssistantChat(
         var answer = new StringBuilder();
         var thought = "";
         var stopped = false;
+        var client = await clients.ForAsync(assistant, CancellationToken.None);
         try
         {
-            await foreach (var update in clients.For(assistant).GetStreamingResponseAsync(prompt.Messages, prompt.Options, cancellationToken))
+            await foreach (var update in client.GetStreamingResponseAsync(prompt.Messages, prompt.Options, cancellationToken))
             {
                 if (update.AdditionalProperties?.TryGetValue(RetrievalChatClient.ThoughtProcessKey, out var t) == true)
                 {

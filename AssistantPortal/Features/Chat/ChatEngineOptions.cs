@@ -1,8 +1,9 @@
 namespace AssistantPortal.Features.Chat;
 
 /// <summary>
-/// Configuration section "Chat": an OpenAI-compatible endpoint to use instead of the offline engine.
-/// With no endpoint, every assistant answers with the built-in retrieval engine.
+/// Configuration section "Chat": the OpenAI-compatible endpoint behind the built-in model alias "default".
+/// With no endpoint, "default" is the built-in retrieval engine. More endpoints are added as aliases in
+/// the admin panel (<see cref="Data.ChatModelAlias"/>).
 /// </summary>
 public sealed class ChatEngineOptions
 {

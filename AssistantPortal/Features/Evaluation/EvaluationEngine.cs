@@ -18,7 +18,7 @@ public sealed class EvaluationEngine(KnowledgeSearch search, IChatClientProvider
     {
         var passages = await search.SearchAsync(db, assistant.Id, question, Math.Clamp(assistant.MaxPassages, 1, 10), cancellationToken);
         var prompt = ChatPrompt.For(assistant, passages, question);
-        var response = await clients.For(assistant).GetResponseAsync(prompt.Messages, prompt.Options, cancellationToken);
+        var response = await (await clients.ForAsync(assistant, cancellationToken)).GetResponseAsync(prompt.Messages, prompt.Options, cancellationToken);
         return response.Text;
     }
 }

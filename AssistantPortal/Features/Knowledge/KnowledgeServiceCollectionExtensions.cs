@@ -9,6 +9,9 @@ public static class KnowledgeServiceCollectionExtensions
     {
         services.Configure<ChatEngineOptions>(configuration.GetSection(ChatEngineOptions.Section));
         services.AddSingleton<KnowledgeSearch>();
+        // Model aliases keep their API keys protected; AddDataProtection registers once however often it is called.
+        services.AddDataProtection();
+        services.AddSingleton<ModelAliasKeys>();
         services.AddSingleton<IChatClientProvider, ChatClientProvider>();
         services.AddScoped<KnowledgeBase>();
         services.AddSingleton<AssistantChat>();
