@@ -27,6 +27,7 @@ public sealed class DetailPagesTests : BunitTestBase
         Services.AddSingleton<IAuditLog, AuditLog>();
         Services.AddSingleton<IAccessChangeEvents, AccessChangeEvents>();
         Services.AddOrganizations();
+        Services.AddGroupDeletionServices();
     }
 
     private static IReadOnlyList<string> Rows<T>(IRenderedComponent<T> cut, int table) where T : Microsoft.AspNetCore.Components.IComponent =>
