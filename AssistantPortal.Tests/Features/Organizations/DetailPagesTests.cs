@@ -27,6 +27,7 @@ public sealed class DetailPagesTests : BunitTestBase
         Services.AddSingleton<IAuditLog, AuditLog>();
         Services.AddSingleton<IAccessChangeEvents, AccessChangeEvents>();
         Services.AddOrganizations();
+        Services.AddGroupDeletionServices();
     }
 
     private static IReadOnlyList<string> Rows<T>(IRenderedComponent<T> cut, int table) where T : Microsoft.AspNetCore.Components.IComponent =>
@@ -152,5 +153,71 @@ public sealed class DetailPagesTests : BunitTestBase
         cut.WaitForAssertion(() => Assert.Equal(["dave"], Rows(cut, 0)), Wait);
         Assert.DoesNotContain("Add user", cut.Markup);
         Assert.DoesNotContain("Remove", cut.Markup);
+    }
+
+    [Fact]
+    public async Task Team_AsTeamOwner_RenamesButIsNotOfferedDelete()
+    {
+        var dave = await _seed.UserAsync("dave");
+        var contoso = await _seed.OrganizationAsync("Contoso", (dave, OrganizationRole.Member));
+        var support = await _seed.TeamAsync(contoso, "Support", (dave, TeamRole.Owner));
+        SignIn(dave);
+        var cut = Render<TeamDetailPage>(p => p.Add(x => x.Id, support.Id));
+        cut.WaitForAssertion(() => Assert.Contains("Rename team", cut.Markup), Wait);
+        Assert.DoesNotContain("Delete team", cut.Markup);
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Rename team").Click();
+        cut.FindAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.Trim() == "New name of the team")
+            .QuerySelector("input")!.Change("Helpdesk");
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save name").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Helpdesk", cut.Find("h4").TextContent.Trim()), Wait);
+        await using var db = _database.CreateDbContext();
+        Assert.Equal("Helpdesk", await db.Teams.Select(t => t.Name).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Team_AsTeamViewer_OffersNeitherRenameNorDelete()
+    {
+        var bob = await _seed.UserAsync("bob");
+        var contoso = await _seed.OrganizationAsync("Contoso", (bob, OrganizationRole.Member));
+        var support = await _seed.TeamAsync(contoso, "Support", (bob, TeamRole.Viewer));
+        SignIn(bob);
+
+        var cut = Render<TeamDetailPage>(p => p.Add(x => x.Id, support.Id));
+
+        cut.WaitForAssertion(() => Assert.Equal(["bob"], Rows(cut, 0)), Wait);
+        Assert.DoesNotContain("Rename team", cut.Markup);
+        Assert.DoesNotContain("Delete team", cut.Markup);
+    }
+
+    [Fact]
+    public async Task Team_RemovingTheLastOwnerWithPendingRequests_WarnsAndRemovesOnlyWhenConfirmed()
+    {
+        var admin = await _seed.UserAsync("admin", GlobalRole.GlobalAdmin);
+        var dave = await _seed.UserAsync("dave");
+        var contoso = await _seed.OrganizationAsync("Contoso", (dave, OrganizationRole.Member));
+        var support = await _seed.TeamAsync(contoso, "Support", (dave, TeamRole.Owner));
+        var assistant = await _seed.AssistantAsync(admin, "Bot");
+        await using (var seed = _database.CreateDbContext())
+        {
+            seed.ShareRequests.Add(new ShareRequest
+            {
+                AssistantId = assistant.Id, TargetKind = ShareTargetKind.Team, TeamId = support.Id, RequestedLevel = AccessLevel.UseOnly,
+                RequestedByUserId = admin.Id, RequestedAt = DateTime.UtcNow, Status = ShareRequestStatus.Pending,
+            });
+            await seed.SaveChangesAsync();
+        }
+        SignIn(admin);
+        var cut = Render<TeamDetailPage>(p => p.Add(x => x.Id, support.Id));
+        cut.WaitForAssertion(() => Assert.Equal(["dave"], Rows(cut, 0)), Wait);
+
+        cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Remove dave").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("dave is the last Team Owner of Support",
+            cut.Find("[data-testid=member-confirmation]").TextContent), Wait);
+        Assert.Equal(["dave"], Rows(cut, 0));
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Go ahead").Click();
+        cut.WaitForAssertion(() => Assert.Contains("No members yet.", cut.Markup), Wait);
     }
 }

@@ -27,6 +27,7 @@ public sealed class ListPagesTests : BunitTestBase
         Services.AddSingleton<IAuditLog, AuditLog>();
         Services.AddSingleton<IAccessChangeEvents, AccessChangeEvents>();
         Services.AddOrganizations();
+        Services.AddGroupDeletionServices();
     }
 
     private static IReadOnlyList<string> FirstColumn<T>(IRenderedComponent<T> cut) where T : Microsoft.AspNetCore.Components.IComponent =>

@@ -2,10 +2,15 @@ using System.Security.Claims;
 using AssistantPortal.Data;
 using AssistantPortal.Features.Access;
 using AssistantPortal.Features.Audit;
+using AssistantPortal.Features.Email;
+using AssistantPortal.Features.Notifications;
 using AssistantPortal.Features.Organizations;
+using AssistantPortal.Features.Sharing;
+using AssistantPortal.Infrastructure;
 using AssistantPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistantPortal.Tests.Features.Organizations;
@@ -33,6 +38,7 @@ public abstract class OrganizationsTestBase : IAsyncDisposable
             .AddSingleton<IAuditLog, AuditLog>()
             .AddSingleton<IAccessChangeEvents>(Events)
             .AddSingleton(TimeProvider.System)
+            .AddGroupDeletionServices()
             .BuildServiceProvider();
         return ActivatorUtilities.CreateInstance<T>(services);
     }
@@ -96,6 +102,24 @@ public abstract class OrganizationsTestBase : IAsyncDisposable
                 return result;
             }
         }
+    }
+}
+
+public static class OrganizationsTestServices
+{
+    /// <summary>
+    /// What deleting a team or organization needs besides the membership commands' own services: the real
+    /// notifier and outbox (messages to the requesters of removed share requests), written to the test database.
+    /// </summary>
+    public static IServiceCollection AddGroupDeletionServices(this IServiceCollection services)
+    {
+        services.AddLogging();
+        services.Configure<PortalOptions>(o => o.PublicBaseUrl = "https://portal.test");
+        services.AddEmail(new ConfigurationBuilder().Build());
+        services.AddNotifications();
+        services.AddSingleton<SharingMessages>();
+        services.AddSingleton<GroupAccessRemoval>();
+        return services;
     }
 }
 

@@ -15,6 +15,7 @@ public static class AdminServiceCollectionExtensions
         services.AddUserAdministration();
         services.AddAliases();
         services.AddScoped<AnalyticsQuery>();
+        services.AddScoped<Groups.GroupsAdminQuery>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
         return services;
     }

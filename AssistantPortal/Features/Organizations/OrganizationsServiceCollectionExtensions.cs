@@ -11,10 +11,15 @@ public static class OrganizationsServiceCollectionExtensions
         services.AddScoped<AddOrganizationMember>();
         services.AddScoped<RemoveOrganizationMember>();
         services.AddScoped<SetOrganizationRole>();
+        services.AddScoped<RenameOrganization>();
+        services.AddScoped<DeleteOrganization>();
         services.AddScoped<CreateTeam>();
         services.AddScoped<AddTeamMember>();
         services.AddScoped<RemoveTeamMember>();
         services.AddScoped<SetTeamRole>();
+        services.AddScoped<RenameTeam>();
+        services.AddScoped<DeleteTeam>();
+        services.AddScoped<GroupAccessRemoval>();
         services.AddScoped<CreateProject>();
         services.AddScoped<AddProjectUser>();
         services.AddScoped<AddProjectTeam>();

@@ -10,6 +10,11 @@ public enum CommandStatus
     NotFound = 2,
     /// <summary>The actor sees the thing but may not make this change; nothing changed.</summary>
     Forbidden = 3,
+    /// <summary>
+    /// Allowed, but with a consequence the actor must accept first (<see cref="CommandResult.Errors"/>[""] says
+    /// which); nothing changed. Running the command again with confirmation carries it out.
+    /// </summary>
+    NeedsConfirmation = 4,
 }
 
 /// <summary>
@@ -32,6 +37,9 @@ public sealed record CommandResult(CommandStatus Status, IReadOnlyDictionary<str
 
     public static CommandResult Forbidden(string message) =>
         new(CommandStatus.Forbidden, new Dictionary<string, string> { [""] = message });
+
+    public static CommandResult NeedsConfirmation(string warning) =>
+        new(CommandStatus.NeedsConfirmation, new Dictionary<string, string> { [""] = warning });
 
     /// <summary>The message for <paramref name="field"/>, or null.</summary>
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var message) ? message : null;

@@ -46,6 +46,9 @@ public abstract class MembershipCommand(
         return onSaved();
     }
 
+    /// <summary>Tells open pages that access on any assistant may have changed (after a commit of the command's own).</summary>
+    protected void PublishAll() => accessEvents.PublishAll();
+
     /// <summary>Finds an account by user name or email, case-insensitively.</summary>
     protected static Task<ApplicationUser?> FindUserAsync(ApplicationDbContext db, string? userNameOrEmail)
     {

@@ -54,6 +54,20 @@ public static class MembershipPermissions
     public static bool CanManageTeamMembers(Actor actor, TeamRole? actorRole) =>
         GlobalRoles.CanManageTeamMembers(actor.Role, actorRole == TeamRole.Owner);
 
+    /// <summary>Renaming a team: whoever manages its members (Global Admins, its Team Owners; SPEC §3).</summary>
+    public static bool CanRenameTeam(Actor actor, TeamRole? actorRole) => CanManageTeamMembers(actor, actorRole);
+
+    /// <summary>
+    /// A decision: only Global Admins delete a team, not its Team Owners. Deleting takes away access that
+    /// other people gave (assistant owners' grants, project admins' memberships) and takes the team's
+    /// projects out of the team, so it is the installation's admins' to do; an owner who wants out can
+    /// leave or hand the team over.
+    /// </summary>
+    public static bool CanDeleteTeam(Actor actor) => actor.IsGlobalAdmin;
+
+    /// <summary>Renaming and deleting an organization: Global Admins only, like creating one (SPEC §3).</summary>
+    public static bool CanRenameOrDeleteOrganization(Actor actor) => CanCreateOrganization(actor);
+
     /// <summary>
     /// A decision: a project's members and teams are managed by Global Admins, its Admins (directly or
     /// through a team), the Org Admins of its organization and the Team Owners of the team it belongs to.

@@ -12,8 +12,9 @@ public sealed record TeamInProjectRow(int TeamId, string Name, ProjectRole Role)
 public sealed record Choice(int Id, string Name, int? ParentId = null);
 
 public sealed record OrganizationDetail(int Id, string Name, IReadOnlyList<MemberRow> Members, IReadOnlyList<Choice> Teams,
-    bool CanManageMembers, bool CanManageAdmins);
-public sealed record TeamDetail(int Id, string Name, int OrganizationId, string OrganizationName, IReadOnlyList<MemberRow> Members, bool CanManage);
+    bool CanManageMembers, bool CanManageAdmins, bool CanRenameAndDelete = false);
+public sealed record TeamDetail(int Id, string Name, int OrganizationId, string OrganizationName, IReadOnlyList<MemberRow> Members, bool CanManage,
+    bool CanDelete = false);
 public sealed record ProjectDetail(int Id, string Name, int OrganizationId, string OrganizationName, string? TeamName,
     IReadOnlyList<MemberRow> Users, IReadOnlyList<TeamInProjectRow> Teams, bool CanManage);
 
@@ -57,7 +58,8 @@ public sealed class MembershipQueries(IDbContextFactory<ApplicationDbContext> db
         var teams = await db.Teams.Where(t => t.OrganizationId == id).OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name, null)).ToListAsync();
         var myRole = members.Where(m => m.UserId == actor.Id).Select(m => (OrganizationRole?)m.Role).FirstOrDefault();
         return new OrganizationDetail(organization.Id, organization.Name, members, teams,
-            MembershipPermissions.CanManageOrganizationMembers(actor, myRole), MembershipPermissions.CanManageOrganizationAdmins(actor));
+            MembershipPermissions.CanManageOrganizationMembers(actor, myRole), MembershipPermissions.CanManageOrganizationAdmins(actor),
+            MembershipPermissions.CanRenameOrDeleteOrganization(actor));
     }
 
     /// <summary>The teams the viewer sees, whether they may create teams, and the organizations a new team can go in.</summary>
@@ -96,7 +98,7 @@ public sealed class MembershipQueries(IDbContextFactory<ApplicationDbContext> db
             .Select(m => new MemberRow(m.UserId, m.User.UserName!, (int)m.Role)).ToListAsync();
         var myRole = members.Where(m => m.UserId == actor.Id).Select(m => (TeamRole?)m.Role).FirstOrDefault();
         return new TeamDetail(team.Id, team.Name, team.OrganizationId, team.OrganizationName, members,
-            MembershipPermissions.CanManageTeamMembers(actor, myRole));
+            MembershipPermissions.CanManageTeamMembers(actor, myRole), MembershipPermissions.CanDeleteTeam(actor));
     }
 
     /// <summary>The projects the viewer sees, and the organizations and teams a new project of theirs can go in.</summary>

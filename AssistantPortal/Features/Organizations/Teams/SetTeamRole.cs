@@ -6,12 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AssistantPortal.Features.Organizations;
 
-/// <summary>Makes a team member a Team Owner or a Team Viewer (team owners and Global Admins, SPEC §3).</summary>
+/// <summary>
+/// Makes a team member a Team Owner or a Team Viewer (team owners and Global Admins, SPEC §3). Demoting the
+/// last owner while share requests wait needs confirmation, as in <see cref="RemoveTeamMember"/>.
+/// </summary>
 public sealed class SetTeamRole(
     IDbContextFactory<ApplicationDbContext> dbFactory, IAuditLog audit, IAccessChangeEvents accessEvents, TimeProvider clock)
     : TeamCommand(dbFactory, audit, accessEvents, clock)
 {
-    public async Task<CommandResult> ExecuteAsync(ClaimsPrincipal principal, int teamId, string userId, TeamRole role)
+    public async Task<CommandResult> ExecuteAsync(ClaimsPrincipal principal, int teamId, string userId, TeamRole role, bool confirmed = false)
     {
         await using var db = await CreateDbContextAsync();
         var (loaded, refusal) = await LoadAsync(db, principal, teamId);
@@ -31,6 +34,10 @@ public sealed class SetTeamRole(
         if (member.Role == role)
         {
             return CommandResult.Invalid(Fields.Role, $"{member.User.UserName} is already {role.DisplayName()}.");
+        }
+        if (role == TeamRole.Viewer && await LastOwnerWarningAsync(db, loaded, member, confirmed) is { } warning)
+        {
+            return warning;
         }
         var before = member.Role;
         member.Role = role;
