@@ -110,6 +110,7 @@ public static class HostingExtensions
         app.MapHealthChecks("/health");
         app.MapAssistantApiEndpoints();
         app.MapEmbedScript();
+        app.MapAdminExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -116,4 +116,6 @@ public enum AuditAction
     UserLocked = 22,
     UserUnlocked = 23,
     MembershipChanged = 24,
+    /// <summary>A Global Admin put a dead outgoing message back in the queue.</summary>
+    MailResent = 25,
 }

@@ -9,6 +9,7 @@ public static class AdminServiceCollectionExtensions
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
         services.AddScoped<CurrentGlobalRole>();
+        services.AddAdminLogs();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
         return services;
     }
