@@ -27,16 +27,16 @@ public static class AdminExportEndpoints
     public static string ChatLogsUrl(AdminChatLogFilter filter) => Url(ChatLogsPath,
         (AdminChatLogFilter.AssistantField, filter.AssistantId?.ToString(CultureInfo.InvariantCulture)),
         (AdminChatLogFilter.UserField, filter.UserId),
-        (DateRange.FromField, DateRange.Format(filter.Days.From)),
-        (DateRange.ToField, DateRange.Format(filter.Days.To)));
+        (DayRange.FromField, DayRange.Format(filter.Days.From)),
+        (DayRange.ToField, DayRange.Format(filter.Days.To)));
 
     /// <summary>The query string of an audit-log export of <paramref name="filter"/>.</summary>
     public static string AuditLogUrl(AuditLogFilter filter) => Url(AuditLogPath,
         ("actorUserId", filter.ActorUserId),
         ("assistantId", filter.AssistantId?.ToString(CultureInfo.InvariantCulture)),
         ("action", filter.Action?.ToString()),
-        (DateRange.FromField, DateRange.Format(filter.Days.From)),
-        (DateRange.ToField, DateRange.Format(filter.Days.To)));
+        (DayRange.FromField, DayRange.Format(filter.Days.From)),
+        (DayRange.ToField, DayRange.Format(filter.Days.To)));
 
     private static async Task<IResult> ExportChatLogsAsync(ClaimsPrincipal user, AdminChatLogs logs, TimeProvider clock,
         string? assistantId, string? userId, string? from, string? to, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public static class AdminExportEndpoints
         var filter = new AdminChatLogFilter(
             ParseId(assistantId, AdminChatLogFilter.AssistantField, errors),
             string.IsNullOrWhiteSpace(userId) ? null : userId.Trim(),
-            DateRange.Parse(from, to, errors));
+            DayRange.Parse(from, to, errors));
         if (errors.Count == 0)
         {
             foreach (var (field, messages) in await logs.ValidateAsync(user, filter, cancellationToken))
@@ -69,7 +69,7 @@ public static class AdminExportEndpoints
             string.IsNullOrWhiteSpace(actorUserId) ? null : actorUserId.Trim(),
             ParseId(assistantId, "assistantId", errors),
             ParseAction(action, errors),
-            DateRange.Parse(from, to, errors));
+            DayRange.Parse(from, to, errors));
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors, title: "The export filter is not valid.");

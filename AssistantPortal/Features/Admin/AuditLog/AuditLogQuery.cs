@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AssistantPortal.Features.Admin.AuditLog;
 
 /// <summary>The audit log's filter: any of actor, assistant, kind of change and days (SPEC §9).</summary>
-public sealed record AuditLogFilter(string? ActorUserId = null, int? AssistantId = null, AuditAction? Action = null, DateRange? Dates = null)
+public sealed record AuditLogFilter(string? ActorUserId = null, int? AssistantId = null, AuditAction? Action = null, DayRange? Dates = null)
 {
-    public DateRange Days => Dates ?? DateRange.Any;
+    public DayRange Days => Dates ?? DayRange.Any;
 }
 
 public sealed record AuditLogRow(long Id, DateTime At, AuditAction Action, string? ActorUserId, string ActorName,

@@ -8,12 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace AssistantPortal.Features.Admin.ChatLogs;
 
 /// <summary>The admin panel's chat-log filter: any of assistant, asking user and days (SPEC §9).</summary>
-public sealed record AdminChatLogFilter(int? AssistantId = null, string? UserId = null, DateRange? Dates = null, ChatOrigin? Origin = null)
+public sealed record AdminChatLogFilter(int? AssistantId = null, string? UserId = null, DayRange? Dates = null, ChatOrigin? Origin = null)
 {
     public const string AssistantField = "assistantId";
     public const string UserField = "userId";
 
-    public DateRange Days => Dates ?? DateRange.Any;
+    public DayRange Days => Dates ?? DayRange.Any;
 }
 
 /// <summary>One exchange with everything a Global Admin sees of it, supporting content and thought process included.</summary>
@@ -43,7 +43,7 @@ public sealed class AdminChatLogs(IDbContextFactory<ApplicationDbContext> dbFact
         var errors = new Dictionary<string, string[]>();
         if (filter.Days.Error is { } dates)
         {
-            errors[DateRange.ToField] = [dates];
+            errors[DayRange.ToField] = [dates];
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (filter.AssistantId is { } assistantId && !await db.Assistants.AnyAsync(a => a.Id == assistantId, cancellationToken))

@@ -6,13 +6,13 @@ namespace AssistantPortal.Features.Admin;
 /// A filter's days, both ends included, read as UTC days (the admin pages show times in UTC, and the CSV
 /// export of a filter must hold exactly the rows the page showed).
 /// </summary>
-public sealed record DateRange(DateOnly? From = null, DateOnly? To = null)
+public sealed record DayRange(DateOnly? From = null, DateOnly? To = null)
 {
     public const string FromField = "from";
     public const string ToField = "to";
     public const string FromAfterTo = "The start date is after the end date.";
 
-    public static DateRange Any { get; } = new();
+    public static DayRange Any { get; } = new();
 
     /// <summary>Why the range cannot be used, or null.</summary>
     public string? Error => From > To ? FromAfterTo : null;
@@ -30,9 +30,9 @@ public sealed record DateRange(DateOnly? From = null, DateOnly? To = null)
     public static string? Format(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Reads <c>from</c> and <c>to</c> query values; adds a message per bad field to <paramref name="errors"/>.</summary>
-    public static DateRange Parse(string? from, string? to, IDictionary<string, string[]> errors)
+    public static DayRange Parse(string? from, string? to, IDictionary<string, string[]> errors)
     {
-        var range = new DateRange(ParseDay(from, FromField, errors), ParseDay(to, ToField, errors));
+        var range = new DayRange(ParseDay(from, FromField, errors), ParseDay(to, ToField, errors));
         if (range.Error is { } error)
         {
             errors[ToField] = [error];
