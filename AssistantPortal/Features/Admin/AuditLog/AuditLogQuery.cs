@@ -61,8 +61,8 @@ public sealed class AuditLogQuery(IDbContextFactory<ApplicationDbContext> dbFact
         var query = db.AuditEntries.AsNoTracking().Where(e => e.ActorUserId != null);
         if (!string.IsNullOrWhiteSpace(text))
         {
-            var part = text.Trim();
-            query = query.Where(e => e.ActorName.Contains(part));
+            var pattern = PickSearch.Anywhere(text);
+            query = query.Where(e => EF.Functions.Like(e.ActorName, pattern, PickSearch.Escape));
         }
         // The newest name an actor was recorded under stands for them.
         var actors = await query.GroupBy(e => e.ActorUserId!)
@@ -80,8 +80,8 @@ public sealed class AuditLogQuery(IDbContextFactory<ApplicationDbContext> dbFact
         var query = db.AuditEntries.AsNoTracking().Where(e => e.AssistantId != null);
         if (!string.IsNullOrWhiteSpace(text))
         {
-            var part = text.Trim();
-            query = query.Where(e => e.AssistantName!.Contains(part));
+            var pattern = PickSearch.Anywhere(text);
+            query = query.Where(e => EF.Functions.Like(e.AssistantName!, pattern, PickSearch.Escape));
         }
         var assistants = await query.GroupBy(e => e.AssistantId!.Value)
             .Select(g => new { Id = g.Key, Last = g.Max(e => e.Id) })

@@ -92,8 +92,8 @@ public sealed class AdminChatLogs(IDbContextFactory<ApplicationDbContext> dbFact
         var query = db.Assistants.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(text))
         {
-            var part = text.Trim();
-            query = query.Where(a => a.Name.Contains(part));
+            var pattern = PickSearch.Anywhere(text);
+            query = query.Where(a => EF.Functions.Like(a.Name, pattern, PickSearch.Escape));
         }
         var assistants = await query.OrderBy(a => a.Name).ThenBy(a => a.Id).Take(PickOption.Max)
             .Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
@@ -108,8 +108,8 @@ public sealed class AdminChatLogs(IDbContextFactory<ApplicationDbContext> dbFact
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(text))
         {
-            var part = text.Trim();
-            query = query.Where(u => u.UserName!.Contains(part));
+            var pattern = PickSearch.Anywhere(text);
+            query = query.Where(u => EF.Functions.Like(u.UserName!, pattern, PickSearch.Escape));
         }
         return await query.OrderBy(u => u.UserName).Take(PickOption.Max)
             .Select(u => new PickOption(u.Id, u.UserName!)).ToListAsync(cancellationToken);
