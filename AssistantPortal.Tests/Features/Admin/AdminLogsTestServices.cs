@@ -15,7 +15,7 @@ namespace AssistantPortal.Tests.Features.Admin;
 public static class AdminLogsTestServices
 {
     /// <summary>
-    /// The real policies and authorization service (replacing bunit's fake, so the section policies are decided
+    /// The real policies and authorization service and policy provider (replacing bunit's fakes, so the section policies are decided
     /// from the database as in the app), the audit log and the admin log queries.
     /// </summary>
     public static IServiceCollection AddAdminLogsFeature(this IServiceCollection services, TestDatabase database)
@@ -25,6 +25,7 @@ public static class AdminLogsTestServices
         services.AddLogging();
         services.AddAccess();
         services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
+        services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
         services.AddAudit();
         services.AddAdminLogs();
         return services;
