@@ -3,6 +3,7 @@ using AssistantPortal.Features.Admin;
 using AssistantPortal.Features.Admin.ChatLogs;
 using AssistantPortal.Tests.Infrastructure;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using static AssistantPortal.Tests.Features.Admin.AdminLogsTestServices;
 
@@ -91,6 +92,29 @@ public sealed class ChatLogsPageTests : BunitTestBase, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=chat-log-question]")));
         Assert.Equal("/admin/chat-logs/export?from=2026-11-02", cut.Find("[data-testid=chat-logs-export]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Filter_ChangedOnALaterPage_StartsAgainAtTheFirstPage()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            var helpdesk = await db.Assistants.SingleAsync(a => a.Name == "Helpdesk");
+            for (var i = 0; i < 24; i++)
+            {
+                await _database.ExchangeAsync(helpdesk, null, At(3).AddMinutes(i), $"Visitor question {i}", ChatOrigin.LinkVisitor);
+            }
+        }
+        var cut = Render<ChatLogsPage>();
+        cut.WaitForAssertion(() => Assert.Equal(25, cut.FindAll("[data-testid=chat-log-question]").Count));
+        var table = cut.FindComponent<MudTable<AdminChatLogRow>>();
+        await cut.InvokeAsync(() => table.Instance.NavigateTo(1));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=chat-log-question]")));
+
+        await SetDateAsync(cut, "From (UTC)", new DateTime(2026, 11, 3));
+
+        cut.WaitForAssertion(() => Assert.Equal(24, cut.FindAll("[data-testid=chat-log-question]").Count));
+        Assert.Equal(0, cut.FindComponent<MudTable<AdminChatLogRow>>().Instance.CurrentPage);
     }
 
     private static Task SetDateAsync(IRenderedComponent<ChatLogsPage> cut, string label, DateTime date)
