@@ -121,6 +121,7 @@ public static class HostingExtensions
         app.MapObservability();
         app.MapAssistantApiEndpoints();
         app.MapEmbedScript();
+        app.MapAdminExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AssistantPortal.Data;
+using AssistantPortal.Features.Audit;
 using AssistantPortal.Features.Email;
 using AssistantPortal.Tests.Infrastructure;
 
@@ -25,7 +26,7 @@ public sealed class OutboxAdminTests : IAsyncLifetime
         var options = OutboxHarness.SmtpOptions(_sink);
         await _harness.StartSmtpSenderAsync(options);
         var id = await DeadMessageAsync("ana@example.test", "Try me again");
-        var outboxAdmin = new OutboxAdmin(_harness, _harness.Signal);
+        var outboxAdmin = new OutboxAdmin(_harness, _harness.Signal, new AuditLog(TimeProvider.System));
 
         var result = await outboxAdmin.ResendAsync(Principal(admin), id);
 
@@ -41,7 +42,7 @@ public sealed class OutboxAdminTests : IAsyncLifetime
         var appAdmin = await _harness.Seed.UserAsync("helper", GlobalRole.ApplicationAdmin);
         var id = await DeadMessageAsync("ana@example.test", "Stays dead");
 
-        var result = await new OutboxAdmin(_harness, _harness.Signal).ResendAsync(Principal(appAdmin), id);
+        var result = await new OutboxAdmin(_harness, _harness.Signal, new AuditLog(TimeProvider.System)).ResendAsync(Principal(appAdmin), id);
 
         Assert.Equal(ResendResult.NotFound, result);
         Assert.Equal(OutboxStatus.Dead, (await _harness.RowAsync(id)).Status);
@@ -53,7 +54,7 @@ public sealed class OutboxAdminTests : IAsyncLifetime
         var admin = await _harness.Seed.UserAsync("root", GlobalRole.GlobalAdmin);
         var ids = await _harness.EnqueueAsync(OutboxHarness.Mail("ana@example.test", "Waiting"));
 
-        var result = await new OutboxAdmin(_harness, _harness.Signal).ResendAsync(Principal(admin), ids[0]);
+        var result = await new OutboxAdmin(_harness, _harness.Signal, new AuditLog(TimeProvider.System)).ResendAsync(Principal(admin), ids[0]);
 
         Assert.Equal(ResendResult.NotDead, result);
     }
@@ -64,7 +65,7 @@ public sealed class OutboxAdminTests : IAsyncLifetime
         var admin = await _harness.Seed.UserAsync("root", GlobalRole.GlobalAdmin);
         await _harness.EnqueueAsync(OutboxHarness.Mail("ana@example.test", "First"), OutboxHarness.Mail("bo@example.test", "Second"));
         await DeadMessageAsync("cy@example.test", "Dead one");
-        var outboxAdmin = new OutboxAdmin(_harness, _harness.Signal);
+        var outboxAdmin = new OutboxAdmin(_harness, _harness.Signal, new AuditLog(TimeProvider.System));
 
         var counts = await outboxAdmin.CountByStatusAsync(Principal(admin));
         var (waiting, total) = await outboxAdmin.ListAsync(Principal(admin), OutboxStatus.Waiting, 0, 10);
@@ -82,7 +83,7 @@ public sealed class OutboxAdminTests : IAsyncLifetime
         var admin = await _harness.Seed.UserAsync("root", GlobalRole.GlobalAdmin);
         var ids = await _harness.EnqueueAsync(OutboxHarness.Mail("ana@example.test", "Readable"));
 
-        var detail = await new OutboxAdmin(_harness, _harness.Signal).FindAsync(Principal(admin), ids[0]);
+        var detail = await new OutboxAdmin(_harness, _harness.Signal, new AuditLog(TimeProvider.System)).FindAsync(Principal(admin), ids[0]);
 
         Assert.NotNull(detail);
         Assert.Equal("Readable", detail.Row.Subject);
@@ -96,7 +97,7 @@ public sealed class OutboxAdminTests : IAsyncLifetime
         var user = await _harness.Seed.UserAsync("ana");
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            new OutboxAdmin(_harness, _harness.Signal).ListAsync(Principal(user), null, 0, 10));
+            new OutboxAdmin(_harness, _harness.Signal, new AuditLog(TimeProvider.System)).ListAsync(Principal(user), null, 0, 10));
     }
 
     private async Task<long> DeadMessageAsync(string to, string subject)

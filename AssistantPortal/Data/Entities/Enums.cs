@@ -116,6 +116,8 @@ public enum AuditAction
     UserLocked = 22,
     UserUnlocked = 23,
     MembershipChanged = 24,
+    /// <summary>A Global Admin put a dead outgoing message back in the queue.</summary>
+    MailResent = 25,
     // Model aliases (SPEC §9) start at 40, leaving room for other access changes in between.
     ModelAliasCreated = 40,
     ModelAliasChanged = 41,

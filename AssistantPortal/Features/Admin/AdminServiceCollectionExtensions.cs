@@ -16,6 +16,7 @@ public static class AdminServiceCollectionExtensions
         services.AddAliases();
         services.AddScoped<AnalyticsQuery>();
         services.AddScoped<Groups.GroupsAdminQuery>();
+        services.AddAdminLogs();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
         return services;
     }

@@ -37,7 +37,20 @@ public sealed class ChatLogs(IDbContextFactory<ApplicationDbContext> dbFactory, 
     public static async Task<ChatLogPage> PageAsync(ApplicationDbContext db, int assistantId, ChatLogFilter filter, int skip, int take,
         bool withSupport, CancellationToken cancellationToken = default)
     {
-        var query = db.ChatExchanges.AsNoTracking().Where(e => e.AssistantId == assistantId);
+        var query = Filter(db.ChatExchanges.AsNoTracking().Where(e => e.AssistantId == assistantId), filter);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query
+            .OrderByDescending(e => e.AskedAt).ThenByDescending(e => e.Id)
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
+            .Select(e => new ChatLogRow(e.Id, e.AskedAt, e.Origin, e.WhoName, e.Question, e.Answer, e.Stopped,
+                withSupport ? e.SupportingContent : null, withSupport ? e.ThoughtProcess : null))
+            .ToListAsync(cancellationToken);
+        return new ChatLogPage(rows, total);
+    }
+
+    /// <summary>Applies <paramref name="filter"/>; shared with the admin panel's chat logs across assistants.</summary>
+    public static IQueryable<ChatExchange> Filter(IQueryable<ChatExchange> query, ChatLogFilter filter)
+    {
         if (filter.Origin is { } origin)
         {
             query = query.Where(e => e.Origin == origin);
@@ -55,13 +68,6 @@ public sealed class ChatLogs(IDbContextFactory<ApplicationDbContext> dbFactory, 
         {
             query = query.Where(e => e.AskedAt < to);
         }
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query
-            .OrderByDescending(e => e.AskedAt).ThenByDescending(e => e.Id)
-            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
-            .Select(e => new ChatLogRow(e.Id, e.AskedAt, e.Origin, e.WhoName, e.Question, e.Answer, e.Stopped,
-                withSupport ? e.SupportingContent : null, withSupport ? e.ThoughtProcess : null))
-            .ToListAsync(cancellationToken);
-        return new ChatLogPage(rows, total);
+        return query;
     }
 }

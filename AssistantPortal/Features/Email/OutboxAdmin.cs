@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AssistantPortal.Data;
 using AssistantPortal.Features.Access;
+using AssistantPortal.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssistantPortal.Features.Email;
@@ -26,8 +27,11 @@ public enum ResendResult
 /// The outbox for the admin panel's "Outgoing mail" section (SPEC §9, Global Admins only). Every call checks the
 /// actor's global role in the database, so a demoted admin is refused on their next click.
 /// </summary>
-public sealed class OutboxAdmin(IDbContextFactory<ApplicationDbContext> dbFactory, OutboxSignal signal)
+public sealed class OutboxAdmin(IDbContextFactory<ApplicationDbContext> dbFactory, OutboxSignal signal, IAuditLog audit)
 {
+    /// <summary>What the admin is told when the message is no longer dead (sent or already resent meanwhile).</summary>
+    public const string NotDeadMessage = "Only a dead message can be resent; this one is waiting or has been sent. Nothing was changed.";
+
     /// <summary>How many messages are in each status (every status present, zero where none).</summary>
     public async Task<IReadOnlyDictionary<OutboxStatus, int>> CountByStatusAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
@@ -70,14 +74,19 @@ public sealed class OutboxAdmin(IDbContextFactory<ApplicationDbContext> dbFactor
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Puts a dead message back in the queue with a fresh count of tries, and wakes the sender.</summary>
+    /// <summary>
+    /// Puts a dead message back in the queue with a fresh count of tries, audited in the same transaction,
+    /// and wakes the sender once that is committed.
+    /// </summary>
     public async Task<ResendResult> ResendAsync(ClaimsPrincipal actor, long id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await IsGlobalAdminAsync(db, actor, cancellationToken))
+        var admin = await GlobalAdminAsync(db, actor, cancellationToken);
+        if (admin is null)
         {
             return ResendResult.NotFound;
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Conditional, so two admins clicking Resend at once put it back once.
         var changed = await db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Dead)
             .ExecuteUpdateAsync(s => s
@@ -86,9 +95,16 @@ public sealed class OutboxAdmin(IDbContextFactory<ApplicationDbContext> dbFactor
                 .SetProperty(m => m.NextAttemptAt, (DateTime?)null), cancellationToken);
         if (changed == 1)
         {
+            var message = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == id)
+                .Select(m => new { m.To, m.Subject }).SingleAsync(cancellationToken);
+            audit.Add(db, AuditAction.MailResent, admin.Value.Id, admin.Value.Name, null, null, message.To,
+                $"Resent outgoing message #{id} \"{message.Subject}\"");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             signal.Notify();
             return ResendResult.Resent;
         }
+        await transaction.RollbackAsync(cancellationToken);
         return await db.OutboxMessages.AnyAsync(m => m.Id == id, cancellationToken) ? ResendResult.NotDead : ResendResult.NotFound;
     }
 
@@ -100,9 +116,19 @@ public sealed class OutboxAdmin(IDbContextFactory<ApplicationDbContext> dbFactor
         }
     }
 
-    private static async Task<bool> IsGlobalAdminAsync(ApplicationDbContext db, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    private static async Task<bool> IsGlobalAdminAsync(ApplicationDbContext db, ClaimsPrincipal actor, CancellationToken cancellationToken) =>
+        await GlobalAdminAsync(db, actor, cancellationToken) is not null;
+
+    /// <summary>The actor's id and user name when they are a Global Admin now; otherwise null.</summary>
+    private static async Task<(string Id, string Name)?> GlobalAdminAsync(ApplicationDbContext db, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var userId = Viewer.From(actor).UserId;
-        return userId is not null && await db.Users.AnyAsync(u => u.Id == userId && u.GlobalRole == GlobalRole.GlobalAdmin, cancellationToken);
+        if (userId is null)
+        {
+            return null;
+        }
+        var name = await db.Users.Where(u => u.Id == userId && u.GlobalRole == GlobalRole.GlobalAdmin)
+            .Select(u => u.UserName).SingleOrDefaultAsync(cancellationToken);
+        return name is null ? null : (userId, name);
     }
 }
