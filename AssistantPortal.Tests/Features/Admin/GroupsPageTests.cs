@@ -24,7 +24,7 @@ public sealed class GroupsPageTests : BunitTestBase
     {
         _seed = new Seed(_database);
         Services.AddSingleton<IDbContextFactory<ApplicationDbContext>>(_ => _database);
-        Services.AddSingleton<IAuditLog, AuditLog>();
+        Services.AddSingleton<IAuditLog, global::AssistantPortal.Features.Audit.AuditLog>();
         Services.AddSingleton<IAccessChangeEvents, AccessChangeEvents>();
         Services.AddOrganizations();
         Services.AddGroupDeletionServices();

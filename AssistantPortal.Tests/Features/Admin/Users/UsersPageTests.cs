@@ -31,7 +31,7 @@ public sealed class UsersPageTests : BunitTestBase
     {
         _seed = new Seed(_database);
         Services.AddSingleton<IDbContextFactory<ApplicationDbContext>>(_ => _database);
-        Services.AddSingleton<IAuditLog, AuditLog>();
+        Services.AddSingleton<IAuditLog, global::AssistantPortal.Features.Audit.AuditLog>();
         Services.AddSingleton<IAccessChangeEvents, AccessChangeEvents>();
         Services.AddUserAdministration();
     }

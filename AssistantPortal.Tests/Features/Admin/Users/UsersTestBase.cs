@@ -33,7 +33,7 @@ public abstract class UsersTestBase : IAsyncDisposable
     {
         var services = new ServiceCollection()
             .AddSingleton<IDbContextFactory<ApplicationDbContext>>(Database)
-            .AddSingleton<IAuditLog, AuditLog>()
+            .AddSingleton<IAuditLog, global::AssistantPortal.Features.Audit.AuditLog>()
             .AddSingleton<IAccessChangeEvents>(AccessEvents)
             .AddSingleton<IUserSessionEvents>(Sessions)
             .AddSingleton(TimeProvider.System)
