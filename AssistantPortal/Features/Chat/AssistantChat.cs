@@ -30,7 +30,7 @@ public sealed record ChatAnswer(ChatExchange Exchange, IReadOnlyList<Citation> C
 /// the link pages and the HTTP API each know how the asker got access.
 /// </summary>
 public sealed class AssistantChat(
-    IDbContextFactory<ApplicationDbContext> dbFactory, KnowledgeSearch search, IChatClientProvider clients, TimeProvider clock)
+    IDbContextFactory<ApplicationDbContext> dbFactory, KnowledgeSearch search, IChatClientProvider clients, TimeProvider clock, ChatLogWriter log)
 {
     /// <summary>How many earlier exchanges of a conversation are handed to a language model.</summary>
     private const int HistoryTurns = 6;
@@ -63,6 +63,7 @@ public sealed class AssistantChat(
             ?? throw new KeyNotFoundException("The assistant was not found.");
 
         Conversation? conversation = null;
+        var isNewConversation = false;
         var history = new List<ChatExchange>();
         if (conversationId is not null)
         {
@@ -92,7 +93,7 @@ public sealed class AssistantChat(
                 Title = question.Length <= 80 ? question : question[..77] + "...",
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
-            db.Conversations.Add(conversation);
+            isNewConversation = true;
         }
 
         var passages = await search.SearchAsync(db, assistantId, question, Math.Clamp(assistant.MaxPassages, 1, 10), CancellationToken.None);
@@ -144,13 +145,9 @@ public sealed class AssistantChat(
             ThoughtProcess = stopped ? thought + "\nStopped by the asker." : thought,
             Stopped = stopped,
         };
-        if (conversation is not null)
-        {
-            conversation.UpdatedAt = now;
-        }
-        db.ChatExchanges.Add(exchange);
-        // Recorded even when the asker stopped or went away: the log is the record of what was said.
-        await db.SaveChangesAsync(CancellationToken.None);
+        // Recorded even when the asker stopped or went away: the log is the record of what was said. Saved with the
+        // exchanges of concurrent chats in one transaction (ChatLogWriter); done once it is committed.
+        await log.WriteAsync(exchange, isNewConversation ? conversation : null, isNewConversation ? null : conversation?.Id, now);
         var citations = passages
             .Select((p, i) => new Citation(i + 1, p.FileName, p.Ordinal + 1))
             .Where(c => exchange.Answer.Contains($"[{c.Number}]", StringComparison.Ordinal))

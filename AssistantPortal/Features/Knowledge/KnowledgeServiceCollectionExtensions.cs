@@ -11,6 +11,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgeSearch>();
         services.AddSingleton<IChatClientProvider, ChatClientProvider>();
         services.AddScoped<KnowledgeBase>();
+        services.AddSingleton<ChatLogWriter>();
         services.AddSingleton<AssistantChat>();
         services.AddScoped<ChatHistory>();
         services.AddScoped<ChatLogs>();
