@@ -192,11 +192,19 @@ public sealed class AppWorkload(AppHost app, IReadOnlySet<string> entries)
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var samples = new ConcurrentBag<long[]>();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var elapsed = await RunWorkersAsync(client, request, LoadDuration, samples);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var ticks = samples.SelectMany(s => s).ToArray();
+        // CPU time of this process (server and client together) per request: unlike rps, it hardly depends on how
+        // many other processes compete for the cores, so it compares runs made at different loads.
+        Console.WriteLine($"{name}: {ticks.Length} requests, process CPU {cpu.TotalMilliseconds:F0} ms = {cpu.TotalMicroseconds / Math.Max(1, ticks.Length):F0} µs per request; load average {LoadAverage()}");
         var result = EntryResult.From(name, ticks);
         return result with { Rps = Math.Round(ticks.Length / elapsed.TotalSeconds, 1) };
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static async Task<TimeSpan> RunWorkersAsync(HttpClient client, Func<HttpRequestMessage> request, TimeSpan duration, ConcurrentBag<long[]>? samples)
     {

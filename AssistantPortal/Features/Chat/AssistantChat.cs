@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using AssistantPortal.Data;
 using AssistantPortal.Data.Configurations;
 using AssistantPortal.Features.Knowledge;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.AI;
 
 namespace AssistantPortal.Features.Chat;
@@ -32,6 +34,16 @@ public sealed record ChatAnswer(ChatExchange Exchange, IReadOnlyList<Citation> C
 public sealed class AssistantChat(
     IDbContextFactory<ApplicationDbContext> dbFactory, KnowledgeSearch search, IChatClientProvider clients, TimeProvider clock, ChatLogWriter log)
 {
+    /// <summary>
+    /// The assistant, read on every question: compiled once per model (as the access resolver does), since building
+    /// and looking up the query's expression tree each time cost several times the lookup itself.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<ApplicationDbContext, int, Task<Assistant?>>> CompiledAssistantById = new();
+
+    private static Task<Assistant?> AssistantById(ApplicationDbContext db, int id) =>
+        CompiledAssistantById.GetValue(db.Model, static _ =>
+            EF.CompileAsyncQuery((ApplicationDbContext c, int assistantId) => c.Assistants.AsNoTracking().SingleOrDefault(a => a.Id == assistantId)))(db, id);
+
     /// <summary>How many earlier exchanges of a conversation are handed to a language model.</summary>
     private const int HistoryTurns = 6;
 
@@ -59,7 +71,7 @@ public sealed class AssistantChat(
         question = question.Trim();
 
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        var assistant = await db.Assistants.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assistantId, CancellationToken.None)
+        var assistant = await AssistantById(db, assistantId)
             ?? throw new KeyNotFoundException("The assistant was not found.");
 
         Conversation? conversation = null;
