@@ -89,6 +89,9 @@ public sealed class ChatLogWriter : IAsyncDisposable
     private async Task SaveAsync(IReadOnlyList<PendingExchange> batch)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(CancellationToken.None);
+        // Every state is set explicitly below (added rows, one modified column), so no snapshot comparison is needed;
+        // without this each after-commit interceptor's look at the entries would compare them all again.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var continued = new Dictionary<int, Conversation>();
         foreach (var pending in batch)
         {
