@@ -13,7 +13,13 @@ namespace AssistantPortal.Infrastructure;
 /// <typeparam name="TState">What a save collected for <see cref="Committed"/> (accumulated across the saves of one transaction).</typeparam>
 public abstract class AfterCommitInterceptor<TState> : SaveChangesInterceptor, IDbTransactionInterceptor where TState : class
 {
-    private readonly ConditionalWeakTable<DbContext, TState> _pending = [];
+    /// <summary>
+    /// What each context collected, with the context's lease: a pooled context is handed out again, and whatever an
+    /// earlier lease left behind (a transaction disposed without commit or rollback) must not fire for the next one.
+    /// </summary>
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
+
+    private sealed record Pending(int Lease, TState State);
 
     /// <summary>Looks at the entries about to be saved; returns the state to act on after the commit, or null for nothing.</summary>
     protected abstract TState? Collect(DbContext context, TState? pending);
@@ -29,15 +35,14 @@ public abstract class AfterCommitInterceptor<TState> : SaveChangesInterceptor, I
     /// <param name="merge">Combines what earlier saves of the transaction collected (or null) with this write.</param>
     protected void Expect(DbContext context, Func<TState?, TState> merge)
     {
-        _pending.TryGetValue(context, out var pending);
-        var state = merge(pending);
+        var state = merge(Current(context));
         if (context.Database.CurrentTransaction is null)
         {
             _pending.Remove(context);
             Committed(state);
             return;
         }
-        _pending.AddOrUpdate(context, state);
+        _pending.AddOrUpdate(context, new Pending(context.ContextId.Lease, state));
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -97,11 +102,10 @@ public abstract class AfterCommitInterceptor<TState> : SaveChangesInterceptor, I
         {
             return;
         }
-        _pending.TryGetValue(context, out var pending);
-        var state = Collect(context, pending);
+        var state = Collect(context, Current(context));
         if (state is not null)
         {
-            _pending.AddOrUpdate(context, state);
+            _pending.AddOrUpdate(context, new Pending(context.ContextId.Lease, state));
         }
     }
 
@@ -115,11 +119,14 @@ public abstract class AfterCommitInterceptor<TState> : SaveChangesInterceptor, I
 
     private void Complete(DbContext? context)
     {
-        if (context is not null && _pending.TryGetValue(context, out var state) && _pending.Remove(context))
+        if (context is not null && Current(context) is { } state && _pending.Remove(context))
         {
             Committed(state);
         }
     }
+
+    private TState? Current(DbContext context) =>
+        _pending.TryGetValue(context, out var pending) && pending.Lease == context.ContextId.Lease ? pending.State : null;
 
     private void Forget(DbContext? context)
     {

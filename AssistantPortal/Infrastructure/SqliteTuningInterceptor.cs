@@ -10,6 +10,9 @@ namespace AssistantPortal.Infrastructure;
 /// Per-connection SQLite settings for a busy server: with write-ahead logging, <c>synchronous=NORMAL</c>
 /// is still safe against corruption and only syncs at checkpoints; a larger page cache, memory-mapped
 /// reads and in-memory temporary b-trees (the ORDER BY of a list page) save system calls on every query.
+/// A busy timeout lets SQLite itself wait for another writer's lock (sleeping 1, 2, 5, 10 ms and so on, and
+/// taking the lock as soon as it is free); without it Microsoft.Data.Sqlite retries a locked statement after
+/// a fixed 150 ms sleep, so two concurrent writes cost the second one at least 150 ms.
 /// </summary>
 /// <remarks>
 /// The settings belong to the native connection, which the pool keeps open across many contexts, so
@@ -20,7 +23,7 @@ public sealed class SqliteTuningInterceptor : DbConnectionInterceptor
     public static SqliteTuningInterceptor Instance { get; } = new();
 
     private const string Pragmas =
-        "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32000; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;";
+        "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32000; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000;";
 
     private readonly ConditionalWeakTable<sqlite3, object> _tuned = [];
 

@@ -75,7 +75,7 @@ public sealed class ShareWithOrganizationTests : SharingFixture
     }
 
     [Fact]
-    public async Task ShareWithOrganization_OfTenThousandMembers_WritesEveryNotificationAndEmailInOneSave()
+    public async Task ShareWithOrganization_OfTenThousandMembers_WritesOneJobThatTellsEveryMemberOnce()
     {
         var owner = await Seed.UserAsync("olivia");
         var organization = await Seed.OrganizationAsync("Contoso", (owner, OrganizationRole.Admin));
@@ -95,8 +95,21 @@ public sealed class ShareWithOrganizationTests : SharingFixture
         var result = await Get<ShareWithOrganization>().ExecuteAsync(As(owner), assistant.Id, "Contoso", AccessLevel.UseOnly);
 
         Assert.Equal(SharingOutcome.Granted, result.Outcome);
-        await using var check = Db();
-        Assert.Equal(10_000, await check.Notifications.CountAsync(n => n.Kind == NotificationKind.SharedWithYourOrganization));
-        Assert.Equal(10_000, await check.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Waiting));
+        await using (var check = Db())
+        {
+            // The share itself wrote the grant and one fan-out job, in one transaction.
+            Assert.Equal(assistant.Id, (await check.AssistantOrganizationGrants.SingleAsync()).AssistantId);
+            Assert.Equal(OutboxStatus.Expanding, (await check.OutboxMessages.SingleAsync()).Status);
+            Assert.Empty(await check.Notifications.ToListAsync());
+        }
+
+        Assert.Equal(10_000, await Get<MemberFanOutWorker>().ExpandPendingAsync());
+
+        await using var after = Db();
+        Assert.Equal(10_000, await after.Notifications.CountAsync(n => n.Kind == NotificationKind.SharedWithYourOrganization));
+        Assert.Equal(10_000, await after.Notifications.Select(n => n.UserId).Distinct().CountAsync());
+        Assert.Equal(10_000, await after.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Waiting));
+        Assert.Equal(10_000, await after.OutboxMessages.Select(m => m.To).Distinct().CountAsync());
+        Assert.Equal(0, await after.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Expanding));
     }
 }

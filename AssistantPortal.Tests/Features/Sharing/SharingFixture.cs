@@ -35,8 +35,14 @@ public abstract class SharingFixture : IAsyncLifetime
         services.AddNotifications();
         services.AddSharing();
         services.AddApprovals();
+        Configure(services);
         Provider = services.BuildServiceProvider();
         Scope = Provider.CreateScope();
+    }
+
+    /// <summary>Changes to the app's wiring a test class needs (options); runs before the provider is built.</summary>
+    protected virtual void Configure(IServiceCollection services)
+    {
     }
 
     protected TestDatabase Database { get; }

@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using AssistantPortal.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
 
@@ -12,6 +14,10 @@ public static class ApiServiceCollectionExtensions
         var section = configuration.GetSection(ApiOptions.Section);
         services.Configure<ApiOptions>(section);
         var options = section.Get<ApiOptions>() ?? new ApiOptions();
+        services.AddSingleton<AssistantConfigurationCache>();
+        services.AddSingleton<AssistantConfigurationInvalidator>();
+        // Every context of the app forgets the cached configuration of an assistant it changes or deletes.
+        services.ConfigureDbContext<ApplicationDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<AssistantConfigurationInvalidator>()));
 
         services.AddRateLimiter(limiter =>
         {

@@ -98,16 +98,26 @@ public static class AssistantApi
     }
 
     private static async Task<IResult> GetAsync(int assistantId, HttpContext context, ApiKeyValidator validator,
-        IDbContextFactory<ApplicationDbContext> dbFactory)
+        IDbContextFactory<ApplicationDbContext> dbFactory, AssistantConfigurationCache cache)
     {
         var (_, denied) = await AuthenticateAsync(context, validator, assistantId, AccessLevel.ReadOnly);
         if (denied is not null)
         {
             return denied;
         }
+        if (cache.TryGet(assistantId, out var cached))
+        {
+            return Results.Ok(cached);
+        }
+        var generation = cache.Generation;
         await using var db = await dbFactory.CreateDbContextAsync(context.RequestAborted);
         var configuration = await ConfigurationAsync(db, assistantId, context.RequestAborted);
-        return configuration is null ? NotFound("The assistant was not found.") : Results.Ok(configuration);
+        if (configuration is null)
+        {
+            return NotFound("The assistant was not found.");
+        }
+        cache.Add(configuration, generation);
+        return Results.Ok(configuration);
     }
 
     private static async Task<IResult> LogsAsync(int assistantId, HttpContext context, ApiKeyValidator validator,

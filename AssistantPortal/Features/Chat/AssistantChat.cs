@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using AssistantPortal.Data;
 using AssistantPortal.Data.Configurations;
 using AssistantPortal.Features.Knowledge;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.AI;
 
 namespace AssistantPortal.Features.Chat;
@@ -30,8 +32,18 @@ public sealed record ChatAnswer(ChatExchange Exchange, IReadOnlyList<Citation> C
 /// the link pages and the HTTP API each know how the asker got access.
 /// </summary>
 public sealed class AssistantChat(
-    IDbContextFactory<ApplicationDbContext> dbFactory, KnowledgeSearch search, IChatClientProvider clients, TimeProvider clock)
+    IDbContextFactory<ApplicationDbContext> dbFactory, KnowledgeSearch search, IChatClientProvider clients, TimeProvider clock, ChatLogWriter log)
 {
+    /// <summary>
+    /// The assistant, read on every question: compiled once per model (as the access resolver does), since building
+    /// and looking up the query's expression tree each time cost several times the lookup itself.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<ApplicationDbContext, int, Task<Assistant?>>> CompiledAssistantById = new();
+
+    private static Task<Assistant?> AssistantById(ApplicationDbContext db, int id) =>
+        CompiledAssistantById.GetValue(db.Model, static _ =>
+            EF.CompileAsyncQuery((ApplicationDbContext c, int assistantId) => c.Assistants.AsNoTracking().SingleOrDefault(a => a.Id == assistantId)))(db, id);
+
     /// <summary>How many earlier exchanges of a conversation are handed to a language model.</summary>
     private const int HistoryTurns = 6;
 
@@ -59,10 +71,11 @@ public sealed class AssistantChat(
         question = question.Trim();
 
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        var assistant = await db.Assistants.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assistantId, CancellationToken.None)
+        var assistant = await AssistantById(db, assistantId)
             ?? throw new KeyNotFoundException("The assistant was not found.");
 
         Conversation? conversation = null;
+        var isNewConversation = false;
         var history = new List<ChatExchange>();
         if (conversationId is not null)
         {
@@ -92,7 +105,7 @@ public sealed class AssistantChat(
                 Title = question.Length <= 80 ? question : question[..77] + "...",
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
-            db.Conversations.Add(conversation);
+            isNewConversation = true;
         }
 
         var passages = await search.SearchAsync(db, assistantId, question, Math.Clamp(assistant.MaxPassages, 1, 10), CancellationToken.None);
@@ -145,13 +158,9 @@ public sealed class AssistantChat(
             ThoughtProcess = stopped ? thought + "\nStopped by the asker." : thought,
             Stopped = stopped,
         };
-        if (conversation is not null)
-        {
-            conversation.UpdatedAt = now;
-        }
-        db.ChatExchanges.Add(exchange);
-        // Recorded even when the asker stopped or went away: the log is the record of what was said.
-        await db.SaveChangesAsync(CancellationToken.None);
+        // Recorded even when the asker stopped or went away: the log is the record of what was said. Saved with the
+        // exchanges of concurrent chats in one transaction (ChatLogWriter); done once it is committed.
+        await log.WriteAsync(exchange, isNewConversation ? conversation : null, isNewConversation ? null : conversation?.Id, now);
         var citations = passages
             .Select((p, i) => new Citation(i + 1, p.FileName, p.Ordinal + 1))
             .Where(c => exchange.Answer.Contains($"[{c.Number}]", StringComparison.Ordinal))

@@ -14,6 +14,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<ModelAliasKeys>();
         services.AddSingleton<IChatClientProvider, ChatClientProvider>();
         services.AddScoped<KnowledgeBase>();
+        services.AddSingleton<ChatLogWriter>();
         services.AddSingleton<AssistantChat>();
         services.AddScoped<ChatHistory>();
         services.AddScoped<ChatLogs>();

@@ -15,7 +15,7 @@ namespace AssistantPortal.Features.Sharing;
 /// transaction, so sharing with an organization of 10,000 members builds no entities and tracks nothing.
 /// </summary>
 public sealed class SharingMessages(TimeProvider clock, IOptions<PortalOptions> options, INotifier notifier, IEmailOutbox outbox,
-    OutboxSignalInterceptor outboxSignal)
+    OutboxSignalInterceptor outboxSignal, IOptions<SharingOptions> sharingOptions)
 {
     /// <summary>The app-relative address of an assistant's page.</summary>
     public static string AssistantLink(int assistantId) => $"assistants/{assistantId}";
@@ -69,6 +69,9 @@ public sealed class SharingMessages(TimeProvider clock, IOptions<PortalOptions> 
     /// transaction, which the caller commits together with the change that caused them. The mail sender is woken
     /// at that commit (<see cref="OutboxSignalInterceptor.MailWritten"/>): SaveChanges never sees these rows.
     /// Returns the members told, for <see cref="INotificationEvents.Publish"/> after the commit.
+    /// A target of more than <see cref="SharingOptions.InlineFanOutLimit"/> members gets one fan-out job row instead,
+    /// added to the context (so saved in the same transaction), which <see cref="MemberFanOutWorker"/> expands into the
+    /// same rows right after the commit; then nobody is returned (the worker publishes as it goes).
     /// </summary>
     /// <remarks>
     /// Decision: an address counts when it is not NULL and not empty after <c>TRIM</c> (the in-memory path used
@@ -83,12 +86,29 @@ public sealed class SharingMessages(TimeProvider clock, IOptions<PortalOptions> 
         {
             throw new InvalidOperationException("The member fan-out must run in the transaction of the change that causes it.");
         }
-        var told = await target.MembersExcept(db, exceptUserId).Select(r => r.UserId).ToListAsync(cancellationToken);
+        var limit = Math.Max(0, sharingOptions.Value.InlineFanOutLimit);
+        var members = target.Kind == ShareTargetKind.Team
+            ? db.TeamMembers.Where(m => m.TeamId == target.Id && m.UserId != exceptUserId).Select(m => m.UserId)
+            : db.OrganizationMembers.Where(m => m.OrganizationId == target.Id && m.UserId != exceptUserId).Select(m => m.UserId);
+        var told = await members.OrderBy(id => id).Take(limit + 1).ToListAsync(cancellationToken);
         if (told.Count == 0)
         {
             return told;
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        if (told.Count > limit)
+        {
+            // A large team or organization: one job row in this transaction; the worker tells the members just after.
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                To = $"Members of {target.Describe()}",
+                Subject = email.Subject, TextBody = email.TextBody, HtmlBody = email.HtmlBody,
+                CreatedAt = now,
+                Status = OutboxStatus.Expanding,
+                LastError = new MemberFanOutJob(target.Kind, target.Id, exceptUserId, kind, message, link, assistantId).ToJson(),
+            });
+            return [];
+        }
         var kindValue = (int)kind;
         var waiting = (int)OutboxStatus.Waiting;
         int mails;
