@@ -108,7 +108,7 @@ public sealed class AppWorkload(AppHost app, IReadOnlySet<string> entries)
         while (true)
         {
             await using var db = app.CreateDbContext();
-            if (!db.OutboxMessages.Any(m => m.Status == OutboxStatus.Expanding))
+            if (!db.MemberFanOuts.Any())
             {
                 break;
             }

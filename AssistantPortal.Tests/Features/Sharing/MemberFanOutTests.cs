@@ -30,8 +30,9 @@ public sealed class MemberFanOutTests : SharingFixture
         await using var db = Db();
         Assert.Equal(AccessLevel.ReadOnly, (await db.AssistantOrganizationGrants.SingleAsync()).Level);
         Assert.Equal(AuditAction.OrganizationGrantAdded, (await db.AuditEntries.SingleAsync()).Action);
-        var job = await db.OutboxMessages.SingleAsync();
-        Assert.Equal((OutboxStatus.Expanding, "Members of the organization \"Contoso\""), (job.Status, job.To));
+        var job = await db.MemberFanOuts.SingleAsync();
+        Assert.Equal((ShareTargetKind.Organization, assistant.Id, owner.Id, (string?)null), (job.TargetKind, job.AssistantId, job.ExceptUserId, job.After));
+        Assert.Empty(await db.OutboxMessages.ToListAsync());
         Assert.Empty(await db.Notifications.ToListAsync());
     }
 
@@ -80,7 +81,7 @@ public sealed class MemberFanOutTests : SharingFixture
         Assert.Equal(members.Select(m => m.Id).Order(), notified.Select(n => n.UserId).Order());
         Assert.All(notified, n => Assert.Equal(NotificationKind.SharedWithYourTeam, n.Kind));
         Assert.Equal(3, await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Waiting));
-        Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Expanding));
+        Assert.Equal(0, await db.MemberFanOuts.CountAsync());
     }
 
     [Fact]
@@ -99,6 +100,7 @@ public sealed class MemberFanOutTests : SharingFixture
         await using var check = Db();
         Assert.Empty(await check.Notifications.ToListAsync());
         Assert.Empty(await check.OutboxMessages.ToListAsync());
+        Assert.Empty(await check.MemberFanOuts.ToListAsync());
     }
 
     private async Task<(ApplicationUser Owner, Assistant Assistant, List<ApplicationUser> Members)> OrganizationOfFiveAsync()

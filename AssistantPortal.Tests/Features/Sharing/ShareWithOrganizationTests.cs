@@ -99,7 +99,8 @@ public sealed class ShareWithOrganizationTests : SharingFixture
         {
             // The share itself wrote the grant and one fan-out job, in one transaction.
             Assert.Equal(assistant.Id, (await check.AssistantOrganizationGrants.SingleAsync()).AssistantId);
-            Assert.Equal(OutboxStatus.Expanding, (await check.OutboxMessages.SingleAsync()).Status);
+            Assert.Equal(ShareTargetKind.Organization, (await check.MemberFanOuts.SingleAsync()).TargetKind);
+            Assert.Empty(await check.OutboxMessages.ToListAsync());
             Assert.Empty(await check.Notifications.ToListAsync());
         }
 
@@ -110,6 +111,6 @@ public sealed class ShareWithOrganizationTests : SharingFixture
         Assert.Equal(10_000, await after.Notifications.Select(n => n.UserId).Distinct().CountAsync());
         Assert.Equal(10_000, await after.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Waiting));
         Assert.Equal(10_000, await after.OutboxMessages.Select(m => m.To).Distinct().CountAsync());
-        Assert.Equal(0, await after.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Expanding));
+        Assert.Equal(0, await after.MemberFanOuts.CountAsync());
     }
 }

@@ -234,3 +234,17 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }
 }
+
+internal sealed class MemberFanOutConfiguration : IEntityTypeConfiguration<MemberFanOut>
+{
+    public void Configure(EntityTypeBuilder<MemberFanOut> builder)
+    {
+        builder.Property(j => j.ExceptUserId).HasMaxLength(450).IsRequired();
+        builder.Property(j => j.Message).HasMaxLength(Lengths.Description).IsRequired();
+        builder.Property(j => j.Link).HasMaxLength(300).IsRequired();
+        builder.Property(j => j.EmailSubject).HasMaxLength(300).IsRequired();
+        builder.Property(j => j.After).HasMaxLength(450);
+        // The job goes with its assistant: nothing is left to tell about an assistant that no longer exists.
+        builder.HasOne(j => j.Assistant).WithMany().HasForeignKey(j => j.AssistantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -87,12 +87,6 @@ public enum OutboxStatus
     Waiting = 0,
     Sent = 1,
     Dead = 2,
-    /// <summary>
-    /// Not a mail but a job: "tell every member of a team or organization", written with the grant that causes it
-    /// and turned into one notification and one mail per member by the fan-out worker, which then deletes it
-    /// (see Features/Sharing/MemberFanOut.cs). The sender never sends it.
-    /// </summary>
-    Expanding = 3,
 }
 
 /// <summary>Kinds of access change kept in the audit log (SPEC §9).</summary>

@@ -4,11 +4,6 @@ namespace AssistantPortal.Data;
 /// An email waiting to be sent, written in the same transaction as the change that caused it
 /// (SPEC §6). A background sender delivers it with retries and back-off.
 /// </summary>
-/// <remarks>
-/// A row of status <see cref="OutboxStatus.Expanding"/> is a member fan-out job rather than a mail: <see cref="To"/>
-/// describes the team or organization, the bodies are the mail every member gets, and <see cref="LastError"/> holds
-/// the job's state as JSON (what to notify, who is left out, how far it got).
-/// </remarks>
 public class OutboxMessage
 {
     public long Id { get; set; }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AssistantPortal.Data;
 using AssistantPortal.Features.Email;
 using AssistantPortal.Features.Notifications;
@@ -22,21 +21,6 @@ public sealed class SharingOptions
 
     /// <summary>Members the worker tells per transaction: small enough that a share waiting for the write lock waits little.</summary>
     public int FanOutChunkSize { get; set; } = 1_000;
-}
-
-/// <summary>
-/// The state of a fan-out job (<see cref="OutboxStatus.Expanding"/>), kept as JSON in the job row: what every member of
-/// the target except <see cref="ExceptUserId"/> is told, and the last member (by user id) already told.
-/// </summary>
-public sealed record MemberFanOutJob(ShareTargetKind TargetKind, int TargetId, string ExceptUserId, NotificationKind Kind,
-    string Message, string Link, int AssistantId, string? After = null)
-{
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
-
-    public static MemberFanOutJob FromJson(string json) =>
-        JsonSerializer.Deserialize<MemberFanOutJob>(json, Json) ?? throw new InvalidOperationException("A fan-out job without state.");
 }
 
 /// <summary>Wakes the <see cref="MemberFanOutWorker"/> when a job was committed. Several signals before it wakes count as one.</summary>
@@ -66,7 +50,7 @@ public sealed class MemberFanOutSignalInterceptor(MemberFanOutSignal signal) : A
     private static readonly object NewJob = new();
 
     protected override object? Collect(DbContext context, object? pending) =>
-        context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added && e.Entity.Status == OutboxStatus.Expanding)
+        context.ChangeTracker.Entries<MemberFanOut>().Any(e => e.State == EntityState.Added)
             ? NewJob
             : pending;
 
@@ -74,11 +58,10 @@ public sealed class MemberFanOutSignalInterceptor(MemberFanOutSignal signal) : A
 }
 
 /// <summary>
-/// Turns fan-out jobs into one notification and, for members with an address, one outbox mail per member, a chunk of
+/// Turns fan-out jobs (<see cref="MemberFanOut"/>) into one notification and, for members with an address, one outbox mail per member, a chunk of
 /// members (in user-id order) per transaction. Each chunk's rows and the job's progress are committed together, so
 /// every member is told exactly once even if the app stops half-way or two instances work on one database; the job
-/// row is deleted with its last chunk. A job whose assistant was deleted in the meantime is dropped (its notifications
-/// would go with the assistant anyway). Open tabs hear of each chunk's notifications and the mail sender is woken.
+/// row is deleted with its last chunk. A job whose assistant is deleted goes with it (cascade). Open tabs hear of each chunk's notifications and the mail sender is woken.
 /// </summary>
 /// <remarks>
 /// Decision: the members told are those of the target when their chunk is written, a moment after the share; someone
@@ -136,8 +119,7 @@ public sealed partial class MemberFanOutWorker(
             long? jobId;
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
-                jobId = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Expanding)
-                    .OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
+                jobId = await db.MemberFanOuts.OrderBy(j => j.Id).Select(j => (long?)j.Id).FirstOrDefaultAsync(cancellationToken);
             }
             if (jobId is null)
             {
@@ -161,20 +143,10 @@ public sealed partial class MemberFanOutWorker(
         var chunkSize = Math.Max(1, options.Value.FanOutChunkSize);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var row = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Id == jobId && m.Status == OutboxStatus.Expanding)
-            .Select(m => new { m.Subject, m.TextBody, m.HtmlBody, m.LastError })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+        var job = await db.MemberFanOuts.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        if (job is null)
         {
-            // Another instance finished it.
-            return (0, true);
-        }
-        var job = MemberFanOutJob.FromJson(row.LastError ?? "");
-        if (!await db.Assistants.AnyAsync(a => a.Id == job.AssistantId, cancellationToken))
-        {
-            await DeleteJobAsync(db, jobId, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // Another instance finished it, or its assistant was deleted (the job went with it).
             return (0, true);
         }
 
@@ -190,7 +162,7 @@ public sealed partial class MemberFanOutWorker(
             await db.Database.ExecuteSqlRawAsync(insertNotifications,
                 [(int)job.Kind, job.Message, job.Link, job.AssistantId, now, job.TargetId, job.ExceptUserId, after, last], cancellationToken);
             mails = await db.Database.ExecuteSqlRawAsync(insertMails,
-                [row.Subject, row.TextBody, row.HtmlBody, now, (int)OutboxStatus.Waiting, job.TargetId, job.ExceptUserId, after, last], cancellationToken);
+                [job.EmailSubject, job.EmailText, job.EmailHtml, now, (int)OutboxStatus.Waiting, job.TargetId, job.ExceptUserId, after, last], cancellationToken);
         }
         var done = ids.Count < chunkSize;
         if (done)
@@ -199,9 +171,9 @@ public sealed partial class MemberFanOutWorker(
         }
         else
         {
-            var progress = (job with { After = ids[^1] }).ToJson();
-            await db.OutboxMessages.Where(m => m.Id == jobId)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastError, progress), cancellationToken);
+            var last = ids[^1];
+            await db.MemberFanOuts.Where(j => j.Id == jobId)
+                .ExecuteUpdateAsync(u => u.SetProperty(j => j.After, last), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
 
@@ -244,7 +216,7 @@ public sealed partial class MemberFanOutWorker(
     }
 
     private static Task DeleteJobAsync(ApplicationDbContext db, long jobId, CancellationToken cancellationToken) =>
-        db.OutboxMessages.Where(m => m.Id == jobId).ExecuteDeleteAsync(cancellationToken);
+        db.MemberFanOuts.Where(j => j.Id == jobId).ExecuteDeleteAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Expanding a member fan-out failed; trying again later")]
     private partial void LogRoundFailed(Exception exception);

@@ -99,13 +99,12 @@ public sealed class SharingMessages(TimeProvider clock, IOptions<PortalOptions> 
         if (told.Count > limit)
         {
             // A large team or organization: one job row in this transaction; the worker tells the members just after.
-            db.OutboxMessages.Add(new OutboxMessage
+            db.MemberFanOuts.Add(new MemberFanOut
             {
-                To = $"Members of {target.Describe()}",
-                Subject = email.Subject, TextBody = email.TextBody, HtmlBody = email.HtmlBody,
+                TargetKind = target.Kind, TargetId = target.Id, ExceptUserId = exceptUserId,
+                Kind = kind, Message = message, Link = link, AssistantId = assistantId,
+                EmailSubject = email.Subject, EmailText = email.TextBody, EmailHtml = email.HtmlBody,
                 CreatedAt = now,
-                Status = OutboxStatus.Expanding,
-                LastError = new MemberFanOutJob(target.Kind, target.Id, exceptUserId, kind, message, link, assistantId).ToJson(),
             });
             return [];
         }
