@@ -8,27 +8,7 @@ namespace AssistantPortal.Features.Email;
 /// Wakes the <see cref="OutboxSender"/> so new mail goes out at once instead of at its next poll. Several
 /// signals before the sender wakes count as one.
 /// </summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim _semaphore = new(0, 1);
-    private readonly Lock _gate = new();
-
-    /// <summary>There is mail to send (call after it is saved).</summary>
-    public void Notify()
-    {
-        lock (_gate)
-        {
-            if (_semaphore.CurrentCount == 0)
-            {
-                _semaphore.Release();
-            }
-        }
-    }
-
-    /// <summary>Waits for a signal or until <paramref name="timeout"/>; true when signalled.</summary>
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        _semaphore.WaitAsync(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout, cancellationToken);
-}
+public sealed class OutboxSignal : WakeUpSignal;
 
 /// <summary>
 /// Signals the <see cref="OutboxSignal"/> after a SaveChanges that added outbox rows has been committed, so the

@@ -24,25 +24,7 @@ public sealed class SharingOptions
 }
 
 /// <summary>Wakes the <see cref="MemberFanOutWorker"/> when a job was committed. Several signals before it wakes count as one.</summary>
-public sealed class MemberFanOutSignal
-{
-    private readonly SemaphoreSlim _semaphore = new(0, 1);
-    private readonly Lock _gate = new();
-
-    public void Notify()
-    {
-        lock (_gate)
-        {
-            if (_semaphore.CurrentCount == 0)
-            {
-                _semaphore.Release();
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        _semaphore.WaitAsync(timeout, cancellationToken);
-}
+public sealed class MemberFanOutSignal : WakeUpSignal;
 
 /// <summary>Signals the <see cref="MemberFanOutSignal"/> once a save that added a fan-out job is committed.</summary>
 public sealed class MemberFanOutSignalInterceptor(MemberFanOutSignal signal) : AfterCommitInterceptor<object>
