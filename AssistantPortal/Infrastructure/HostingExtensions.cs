@@ -17,7 +17,6 @@ using AssistantPortal.Features.Organizations;
 using AssistantPortal.Features.Sharing;
 using AssistantPortal.Features.SingleSignOn;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
@@ -41,12 +40,7 @@ public static class HostingExtensions
         services.AddHttpContextAccessor();
 
         services.AddDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-        // Data Protection keys (cookies, antiforgery, model-alias API keys) live in the data folder, so
-        // a restart or a new container keeps signed-in sessions and stored keys readable.
-        var dataPath = (portal.Get<PortalOptions>() ?? new PortalOptions()).ResolveDataPath(builder.Environment.ContentRootPath);
-        services.AddDataProtection()
-            .SetApplicationName("AssistantPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+        services.AddKeyRing(builder.Configuration, (portal.Get<PortalOptions>() ?? new PortalOptions()).ResolveDataPath(builder.Environment.ContentRootPath));
         services.AddAccounts(portal.Get<PortalOptions>() ?? new PortalOptions());
         services.AddSingleSignOn(builder.Configuration);
 
