@@ -133,18 +133,14 @@ public sealed partial class MemberFanOutWorker(
         }
 
         var after = job.After ?? "";
-        var (selectIds, insertNotifications, insertMails) = FanOutSql(job.TargetKind);
-        var ids = await db.Database.SqlQueryRaw<string>(selectIds, job.TargetId, job.ExceptUserId, after, chunkSize).ToListAsync(cancellationToken);
+        var ids = await MemberFanOutSql.NextMembersAsync(db, job.TargetKind, job.TargetId, job.ExceptUserId, after, chunkSize, cancellationToken);
 
         var mails = 0;
         if (ids.Count > 0)
         {
-            var last = ids[^1];
-            var now = clock.GetUtcNow().UtcDateTime;
-            await db.Database.ExecuteSqlRawAsync(insertNotifications,
-                [(int)job.Kind, job.Message, job.Link, job.AssistantId, now, job.TargetId, job.ExceptUserId, after, last], cancellationToken);
-            mails = await db.Database.ExecuteSqlRawAsync(insertMails,
-                [job.EmailSubject, job.EmailText, job.EmailHtml, now, (int)OutboxStatus.Waiting, job.TargetId, job.ExceptUserId, after, last], cancellationToken);
+            mails = await MemberFanOutSql.TellAsync(db, job.TargetKind, job.TargetId, job.ExceptUserId, after, ids[^1],
+                job.Kind, job.Message, job.Link, job.AssistantId, new EmailMessage(To: "", job.EmailSubject, job.EmailText, job.EmailHtml),
+                clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
         var done = ids.Count < chunkSize;
         if (done)
@@ -167,19 +163,43 @@ public sealed partial class MemberFanOutWorker(
         return (ids.Count, done);
     }
 
-    /// <summary>
-    /// The chunk's statements for a team or an organization: the next member ids after {2} (at most {3}), then the
-    /// notifications and the mails of the members in (after, last]. Identifiers come from this code, never from
-    /// input; every value is a parameter.
-    /// </summary>
-    private static (string SelectIds, string InsertNotifications, string InsertMails) FanOutSql(ShareTargetKind kind)
+    private static Task DeleteJobAsync(ApplicationDbContext db, long jobId, CancellationToken cancellationToken) =>
+        db.MemberFanOuts.Where(j => j.Id == jobId).ExecuteDeleteAsync(cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Expanding a member fan-out failed; trying again later")]
+    private partial void LogRoundFailed(Exception exception);
+}
+
+/// <summary>
+/// The fan-out's statements, shared by the inline path (<see cref="SharingMessages.NotifyMembersAsync"/>) and the
+/// worker's chunks: the members of a team or organization in user-id order, and one notification plus, for members
+/// with an address, one outbox mail for each member in the id range (after, last]. Identifiers come from this code,
+/// never from input; every value is a parameter (portable SQL).
+/// </summary>
+internal static class MemberFanOutSql
+{
+    private static (string Members, string TargetColumn) Source(ShareTargetKind kind) =>
+        kind == ShareTargetKind.Team ? ("TeamMembers", "TeamId") : ("OrganizationMembers", "OrganizationId");
+
+    /// <summary>At most <paramref name="count"/> member ids after <paramref name="after"/>, in order, leaving out <paramref name="exceptUserId"/>.</summary>
+    public static Task<List<string>> NextMembersAsync(ApplicationDbContext db, ShareTargetKind kind, int targetId, string exceptUserId,
+        string after, int count, CancellationToken cancellationToken)
     {
-        var (members, targetColumn) = kind == ShareTargetKind.Team ? ("TeamMembers", "TeamId") : ("OrganizationMembers", "OrganizationId");
-        var selectIds = $$"""
+        var (members, targetColumn) = Source(kind);
+        var sql = $$"""
             SELECT m."UserId" AS "Value" FROM "{{members}}" AS m
             WHERE m."{{targetColumn}}" = {0} AND m."UserId" <> {1} AND m."UserId" > {2}
             ORDER BY m."UserId" LIMIT {3}
             """;
+        return db.Database.SqlQueryRaw<string>(sql, targetId, exceptUserId, after, count).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Writes the notifications and mails of the members in (<paramref name="after"/>, <paramref name="last"/>]; returns the mails written.</summary>
+    public static async Task<int> TellAsync(ApplicationDbContext db, ShareTargetKind kind, int targetId, string exceptUserId,
+        string after, string last, NotificationKind notificationKind, string message, string link, int assistantId, EmailMessage email,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var (members, targetColumn) = Source(kind);
         var insertNotifications = $$"""
             INSERT INTO "Notifications" ("UserId", "Kind", "Message", "Link", "AssistantId", "CreatedAt")
             SELECT m."UserId", {0}, {1}, {2}, {3}, {4}
@@ -194,12 +214,9 @@ public sealed partial class MemberFanOutWorker(
             WHERE m."{{targetColumn}}" = {5} AND m."UserId" <> {6} AND m."UserId" > {7} AND m."UserId" <= {8}
                 AND u."Email" IS NOT NULL AND TRIM(u."Email") <> ''
             """;
-        return (selectIds, insertNotifications, insertMails);
+        await db.Database.ExecuteSqlRawAsync(insertNotifications,
+            [(int)notificationKind, message, link, assistantId, now, targetId, exceptUserId, after, last], cancellationToken);
+        return await db.Database.ExecuteSqlRawAsync(insertMails,
+            [email.Subject, email.TextBody, email.HtmlBody, now, (int)OutboxStatus.Waiting, targetId, exceptUserId, after, last], cancellationToken);
     }
-
-    private static Task DeleteJobAsync(ApplicationDbContext db, long jobId, CancellationToken cancellationToken) =>
-        db.MemberFanOuts.Where(j => j.Id == jobId).ExecuteDeleteAsync(cancellationToken);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Expanding a member fan-out failed; trying again later")]
-    private partial void LogRoundFailed(Exception exception);
 }

@@ -87,10 +87,7 @@ public sealed class SharingMessages(TimeProvider clock, IOptions<PortalOptions> 
             throw new InvalidOperationException("The member fan-out must run in the transaction of the change that causes it.");
         }
         var limit = Math.Max(0, sharingOptions.Value.InlineFanOutLimit);
-        var members = target.Kind == ShareTargetKind.Team
-            ? db.TeamMembers.Where(m => m.TeamId == target.Id && m.UserId != exceptUserId).Select(m => m.UserId)
-            : db.OrganizationMembers.Where(m => m.OrganizationId == target.Id && m.UserId != exceptUserId).Select(m => m.UserId);
-        var told = await members.OrderBy(id => id).Take(limit + 1).ToListAsync(cancellationToken);
+        var told = await MemberFanOutSql.NextMembersAsync(db, target.Kind, target.Id, exceptUserId, after: "", limit + 1, cancellationToken);
         if (told.Count == 0)
         {
             return told;
@@ -108,41 +105,9 @@ public sealed class SharingMessages(TimeProvider clock, IOptions<PortalOptions> 
             });
             return [];
         }
-        var kindValue = (int)kind;
-        var waiting = (int)OutboxStatus.Waiting;
-        int mails;
-        if (target.Kind == ShareTargetKind.Team)
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO "Notifications" ("UserId", "Kind", "Message", "Link", "AssistantId", "CreatedAt")
-                SELECT m."UserId", {kindValue}, {message}, {link}, {assistantId}, {now}
-                FROM "TeamMembers" AS m
-                WHERE m."TeamId" = {target.Id} AND m."UserId" <> {exceptUserId}
-                """, cancellationToken);
-            mails = await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO "OutboxMessages" ("To", "Subject", "TextBody", "HtmlBody", "CreatedAt", "Status", "Attempts")
-                SELECT u."Email", {email.Subject}, {email.TextBody}, {email.HtmlBody}, {now}, {waiting}, 0
-                FROM "TeamMembers" AS m
-                INNER JOIN "AspNetUsers" AS u ON u."Id" = m."UserId"
-                WHERE m."TeamId" = {target.Id} AND m."UserId" <> {exceptUserId} AND u."Email" IS NOT NULL AND TRIM(u."Email") <> ''
-                """, cancellationToken);
-        }
-        else
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO "Notifications" ("UserId", "Kind", "Message", "Link", "AssistantId", "CreatedAt")
-                SELECT m."UserId", {kindValue}, {message}, {link}, {assistantId}, {now}
-                FROM "OrganizationMembers" AS m
-                WHERE m."OrganizationId" = {target.Id} AND m."UserId" <> {exceptUserId}
-                """, cancellationToken);
-            mails = await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO "OutboxMessages" ("To", "Subject", "TextBody", "HtmlBody", "CreatedAt", "Status", "Attempts")
-                SELECT u."Email", {email.Subject}, {email.TextBody}, {email.HtmlBody}, {now}, {waiting}, 0
-                FROM "OrganizationMembers" AS m
-                INNER JOIN "AspNetUsers" AS u ON u."Id" = m."UserId"
-                WHERE m."OrganizationId" = {target.Id} AND m."UserId" <> {exceptUserId} AND u."Email" IS NOT NULL AND TRIM(u."Email") <> ''
-                """, cancellationToken);
-        }
+        // Every member is in told (at most the limit): one range from the first id to the last.
+        var mails = await MemberFanOutSql.TellAsync(db, target.Kind, target.Id, exceptUserId, after: "", last: told[^1],
+            kind, message, link, assistantId, email, now, cancellationToken);
         if (mails > 0)
         {
             outboxSignal.MailWritten(db);
