@@ -21,15 +21,8 @@ public sealed class CreateAssistant(
 {
     public const string ProjectNotUsable = "Choose a project you are a member or admin of.";
 
-    public sealed class Input
+    public sealed class Input : AssistantNameInput
     {
-        [Required(ErrorMessage = "Enter a name.")]
-        [StringLength(Lengths.Name, ErrorMessage = "The name can be at most {1} characters long.")]
-        public string Name { get; set; } = "";
-
-        [StringLength(Lengths.Description, ErrorMessage = "The description can be at most {1} characters long.")]
-        public string Description { get; set; } = "";
-
         /// <summary>The project to create it in, or null for none.</summary>
         public int? ProjectId { get; set; }
     }

@@ -56,15 +56,8 @@ public sealed class UpdateAssistantSettings(
 {
     public const string UnknownAliasMessage = "Choose a chat engine from the list.";
 
-    public sealed class Input
+    public sealed class Input : AssistantNameInput
     {
-        [Required(ErrorMessage = "Enter a name.")]
-        [StringLength(Lengths.Name, ErrorMessage = "The name can be at most {1} characters long.")]
-        public string Name { get; set; } = "";
-
-        [StringLength(Lengths.Description, ErrorMessage = "The description can be at most {1} characters long.")]
-        public string Description { get; set; } = "";
-
         [StringLength(Lengths.Instructions, ErrorMessage = "The instructions can be at most {1} characters long.")]
         public string Instructions { get; set; } = "";
 
