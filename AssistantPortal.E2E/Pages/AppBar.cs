@@ -1,3 +1,4 @@
+using AssistantPortal.E2E.Infrastructure;
 using Microsoft.Playwright;
 
 namespace AssistantPortal.E2E.Pages;
@@ -13,8 +14,15 @@ public sealed class AppBar(IPage page)
 
     public ILocator DarkModeToggle => page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark mode" });
 
-    /// <summary>Signs out with the app bar's button (a plain form post, works on static and interactive pages).</summary>
-    public async Task SignOutAsync() => await SignOutButton.ClickAsync();
+    /// <summary>
+    /// Signs out with the app bar's button (a plain form post, works on static and interactive pages),
+    /// once an interactive page's circuit has taken over the prerendered button.
+    /// </summary>
+    public async Task SignOutAsync()
+    {
+        await page.WaitForSettledAsync();
+        await SignOutButton.ClickAsync();
+    }
 
     /// <summary>The page's background colour as the browser computed it, e.g. "rgb(255, 255, 255)".</summary>
     public async Task<string> BackgroundColorAsync() =>
