@@ -9,7 +9,8 @@ namespace AssistantPortal.Tests.Infrastructure;
 
 /// <summary>
 /// The whole app hosted in memory on its own SQLite file in a temporary data folder (migrated at
-/// start-up as in production), for HTTP-level tests.
+/// start-up as in production), for HTTP-level tests. With <c>TEST_DATABASE=postgresql</c>, on a
+/// PostgreSQL database of its own instead (Database:Provider, as an operator would configure it).
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
@@ -21,12 +22,21 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DataPath { get; }
 
+    /// <summary>On PostgreSQL, the app's database (dropped on dispose); null on SQLite.</summary>
+    private string? _postgresDatabase;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Portal:DataPath", DataPath);
         builder.UseSetting("Portal:SeedDemoData", "false");
         builder.UseSetting("Portal:InitialGlobalAdminEmail", "");
+        if (TestPostgres.IsSelected)
+        {
+            _postgresDatabase ??= PostgresTemplates.CreateCopy();
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:DefaultConnection", TestPostgres.ConnectionString(_postgresDatabase));
+        }
     }
 
     /// <summary>A context on the app's own database, for arranging and asserting.</summary>
@@ -37,6 +47,11 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            PostgresTemplates.Drop(_postgresDatabase);
+            _postgresDatabase = null;
+        }
         try
         {
             Directory.Delete(DataPath, recursive: true);

@@ -2,12 +2,16 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace AssistantPortal.Tests.Infrastructure;
 
-/// <summary>Data Protection keys are kept in the data folder, so a restarted app still reads what it protected; a certificate encrypts them at rest.</summary>
+/// <summary>
+/// Data Protection keys are kept in the data folder (in the database on PostgreSQL, shared by every instance), so a
+/// restarted app, or another instance, still reads what it protected; a certificate encrypts them at rest.
+/// </summary>
 public sealed class DataProtectionKeysTests
 {
     [Fact]
@@ -16,8 +20,12 @@ public sealed class DataProtectionKeysTests
         using var first = new AppFactory();
         var secret = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("sk-secret");
 
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(first.DataPath, "keys"), "key-*.xml"));
-        using var second = new ConfiguredApp(("Portal:DataPath", first.DataPath));
+        Assert.NotEmpty(StoredKeys(first));
+        // The same data folder, and on PostgreSQL the same database: a restart, or a second instance.
+        var sameDatabase = first.Services.GetRequiredService<IConfiguration>().GetConnectionString("DefaultConnection");
+        using var second = new ConfiguredApp(sameDatabase is null
+            ? [("Portal:DataPath", first.DataPath)]
+            : [("Portal:DataPath", first.DataPath), ("ConnectionStrings:DefaultConnection", sameDatabase)]);
         Assert.Equal("sk-secret", second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(secret));
     }
 
@@ -37,7 +45,7 @@ public sealed class DataProtectionKeysTests
             var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
 
             Assert.Equal("sk-secret", protector.Unprotect(protector.Protect("sk-secret")));
-            var key = File.ReadAllText(Directory.GetFiles(Path.Combine(app.DataPath, "keys"), "key-*.xml").Single());
+            var key = StoredKeys(app).Single();
             Assert.Contains("EncryptedXml", key);
             Assert.DoesNotContain("<masterKey", key);
         }
@@ -45,6 +53,18 @@ public sealed class DataProtectionKeysTests
         {
             File.Delete(pfx);
         }
+    }
+
+    /// <summary>The key ring as stored: files in the data folder, or rows of the database on PostgreSQL.</summary>
+    private static List<string> StoredKeys(AppFactory app)
+    {
+        if (TestPostgres.IsSelected)
+        {
+            using var db = app.CreateDbContext();
+            Assert.Empty(Directory.GetDirectories(app.DataPath, "keys"));
+            return db.DataProtectionKeys.Select(k => k.Xml!).ToList();
+        }
+        return Directory.GetFiles(Path.Combine(app.DataPath, "keys"), "key-*.xml").Select(File.ReadAllText).ToList();
     }
 
     private sealed class ConfiguredApp(params (string Key, string Value)[] settings) : AppFactory

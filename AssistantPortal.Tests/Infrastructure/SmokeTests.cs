@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 
 namespace AssistantPortal.Tests.Infrastructure;
 
@@ -14,6 +15,9 @@ public sealed class SmokeTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
-        Assert.True(File.Exists(Path.Combine(factory.DataPath, "assistantportal.db")));
+        await using var db = factory.CreateDbContext();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.Equal(!TestPostgres.IsSelected, File.Exists(Path.Combine(factory.DataPath, "assistantportal.db")));
     }
 }

@@ -1,18 +1,18 @@
 using AssistantPortal.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistantPortal.Tests.Infrastructure;
 
 /// <summary>
 /// A real SQLite file in a temporary folder with the committed migrations applied: the same schema,
-/// constraints and query translation as the running app. Deleted on dispose.
+/// constraints and query translation as the running app. Deleted on dispose. With
+/// <c>TEST_DATABASE=postgresql</c>, a database of its own on the test PostgreSQL server instead
+/// (<see cref="TestPostgres"/>), made with the PostgreSQL migrations and dropped on dispose.
 /// </summary>
 /// <remarks>
 /// Migrating takes far longer than copying a file, so the migrations run once per test run into a
-/// template file, and every instance starts from a copy of it.
+/// template file (or template database), and every instance starts from a copy of it.
 /// </remarks>
 public sealed class TestDatabase : IDbContextFactory<ApplicationDbContext>, IAsyncDisposable, IDisposable
 {
@@ -29,6 +29,14 @@ public sealed class TestDatabase : IDbContextFactory<ApplicationDbContext>, IAsy
 
     public TestDatabase()
     {
+        if (TestPostgres.IsSelected)
+        {
+            _folder = "";
+            Name = PostgresTemplates.CreateCopy();
+            ConnectionString = TestPostgres.ConnectionString(Name);
+            Options = PostgresTemplates.OptionsFor(ConnectionString);
+            return;
+        }
         _folder = Path.Combine(RunFolder, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         var file = Path.Combine(_folder, "test.db");
@@ -41,11 +49,12 @@ public sealed class TestDatabase : IDbContextFactory<ApplicationDbContext>, IAsy
     /// The Identity options the app uses: the schema version decides which Identity tables the model has
     /// (Version3 adds passkeys), so without it the model would not match the committed migrations.
     /// </summary>
-    private static readonly IServiceProvider IdentityServices = new ServiceCollection()
-        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
-        .BuildServiceProvider();
+    private static IServiceProvider IdentityServices => IdentityModelServices.Instance;
 
     public string ConnectionString { get; }
+
+    /// <summary>On PostgreSQL, this test's database; null on SQLite.</summary>
+    public string? Name { get; }
 
     public DbContextOptions<ApplicationDbContext> Options { get; }
 
@@ -133,6 +142,11 @@ public sealed class TestDatabase : IDbContextFactory<ApplicationDbContext>, IAsy
 
     public void Dispose()
     {
+        if (Name is not null)
+        {
+            PostgresTemplates.Drop(Name);
+            return;
+        }
         // Only this database's pool: other tests keep theirs.
         using (var connection = new SqliteConnection(ConnectionString))
         {

@@ -1,12 +1,32 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AssistantPortal.Data;
 
-/// <summary>The one database of the app: Identity's tables plus the access domain.</summary>
-public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The one database of the app: Identity's tables plus the access domain, on SQLite or PostgreSQL
+/// (<see cref="Infrastructure.DatabaseOptions"/>). Each provider has its own migrations; see
+/// <see cref="PostgreSqlMigrationsContext"/>.
+/// </summary>
+public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    public ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgreSqlMigrationsContext"/>, the design-time twin that owns the PostgreSQL migrations.</summary>
+    protected ApplicationDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    /// <summary>
+    /// The Data Protection key ring when several instances share it (PostgreSQL); with SQLite the keys stay in
+    /// the data folder and this table is empty.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMember> OrganizationMembers => Set<OrganizationMember>();
     public DbSet<Team> Teams => Set<Team>();

@@ -1,14 +1,37 @@
 using AssistantPortal.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace AssistantPortal.Infrastructure;
+
+/// <summary>Which database the app keeps its data in: configuration "Database:Provider".</summary>
+public enum DatabaseProvider
+{
+    /// <summary>A file in the data folder (the default): one machine, nothing to install.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server (ConnectionStrings:DefaultConnection), for several instances behind a load balancer.</summary>
+    PostgreSql,
+}
+
+/// <summary>Configuration section "Database".</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public static DatabaseOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+}
 
 public static class DatabaseExtensions
 {
     /// <summary>
-    /// SQLite in the data folder unless a connection string is configured. Interactive components
-    /// get a context per operation from <see cref="IDbContextFactory{TContext}"/>; requests get a scoped one.
+    /// SQLite in the data folder unless a connection string is configured, or PostgreSQL when
+    /// <see cref="DatabaseOptions.Provider"/> says so (then the connection string is required). Interactive
+    /// components get a context per operation from <see cref="IDbContextFactory{TContext}"/>; requests get a scoped one.
     /// </summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -16,6 +39,17 @@ public static class DatabaseExtensions
         var dataPath = options.ResolveDataPath(contentRoot);
         Directory.CreateDirectory(dataPath);
         var connectionString = configuration.GetConnectionString("DefaultConnection");
+        if (DatabaseOptions.From(configuration).Provider == DatabaseProvider.PostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is PostgreSql but ConnectionStrings:DefaultConnection is empty: set it to the server's connection string.");
+            }
+            services.AddPooledDbContextFactory<ApplicationDbContext>(o => o.UsePostgreSql(connectionString));
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
+            return services;
+        }
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             connectionString = new SqliteConnectionStringBuilder
@@ -33,6 +67,10 @@ public static class DatabaseExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
         return services;
     }
+
+    /// <summary>PostgreSQL with its own migrations (<see cref="PostgreSqlMigrationsAssembly"/>).</summary>
+    public static DbContextOptionsBuilder UsePostgreSql(this DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseNpgsql(connectionString).ReplaceService<IMigrationsAssembly, PostgreSqlMigrationsAssembly>();
 
     /// <summary>Applies the committed migrations (creating the database file on first start).</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)

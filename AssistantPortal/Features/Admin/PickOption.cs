@@ -12,7 +12,10 @@ public static class PickSearch
 {
     public const string Escape = "\\";
 
-    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, its wildcards taken literally.</summary>
+    /// <summary>
+    /// A lower-case LIKE pattern matching <paramref name="text"/> anywhere, its wildcards taken literally. Compare it
+    /// with the column's <c>ToLower()</c>: LIKE ignores case on SQLite but not on PostgreSQL.
+    /// </summary>
     public static string Anywhere(string text) =>
-        "%" + text.Trim().Replace(Escape, Escape + Escape).Replace("%", Escape + "%").Replace("_", Escape + "_") + "%";
+        "%" + text.Trim().ToLowerInvariant().Replace(Escape, Escape + Escape).Replace("%", Escape + "%").Replace("_", Escape + "_") + "%";
 }

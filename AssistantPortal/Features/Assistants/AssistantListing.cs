@@ -85,8 +85,10 @@ public sealed class ListMyAssistants(IDbContextFactory<ApplicationDbContext> dbF
             (AssistantSort.Name, true) => query.OrderByDescending(a => a.Name),
             (AssistantSort.Owner, false) => query.OrderBy(a => a.Owner.UserName),
             (AssistantSort.Owner, true) => query.OrderByDescending(a => a.Owner.UserName),
-            (AssistantSort.Project, false) => query.OrderBy(a => a.Project!.Name),
-            (AssistantSort.Project, true) => query.OrderByDescending(a => a.Project!.Name),
+            // Assistants without a project first (last when descending), said explicitly: SQLite and PostgreSQL
+            // place NULLs at opposite ends.
+            (AssistantSort.Project, false) => query.OrderBy(a => a.ProjectId != null).ThenBy(a => a.Project!.Name),
+            (AssistantSort.Project, true) => query.OrderByDescending(a => a.ProjectId != null).ThenByDescending(a => a.Project!.Name),
             (AssistantSort.Updated, false) => query.OrderBy(a => a.UpdatedAt),
             (AssistantSort.Updated, true) => query.OrderByDescending(a => a.UpdatedAt),
             _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, null),

@@ -11,7 +11,8 @@ public sealed record RetrievedPassage(int PassageId, int DocumentId, string File
 /// <summary>
 /// Finds the passages of an assistant's knowledge base that best match a question: SQLite's FTS5
 /// full-text index ranked by BM25 (the table and its triggers come with the migration that added the
-/// knowledge base). On another database provider it falls back to matching terms with LIKE.
+/// knowledge base), or on PostgreSQL its own full-text search over a stored tsvector ranked by ts_rank
+/// (made by the PostgreSQL migrations). On another provider it falls back to matching terms.
 /// </summary>
 public sealed class KnowledgeSearch
 {
@@ -27,7 +28,11 @@ public sealed class KnowledgeSearch
 
         if (db.Database.IsSqlite())
         {
-            return await SearchSqliteAsync(db, assistantId, query, limit, cancellationToken);
+            return await SearchAsync(db, FtsQuery, [("$query", query), ("$assistant", assistantId), ("$limit", limit)], limit, cancellationToken);
+        }
+        if (db.Database.IsNpgsql())
+        {
+            return await SearchAsync(db, PostgreSqlQuery, [("terms", terms.ToArray()), ("assistant", assistantId), ("limit", limit)], limit, cancellationToken);
         }
 
         // Portable fallback: passages containing any term, ranked by how many terms they contain.
@@ -56,21 +61,36 @@ public sealed class KnowledgeSearch
         """;
 
     /// <summary>
-    /// The FTS5 query through ADO.NET on the context's connection (and transaction, if any). Through EF's
+    /// Any of the terms (each quoted as a literal, so nothing in a question is read as query syntax), best first.
+    /// ts_rank grows with relevance; the score is its negative, so lower is better as with BM25.
+    /// </summary>
+    private const string PostgreSqlQuery = """
+        SELECT p."Id", p."DocumentId", d."FileName", p."Ordinal", p."Text", -ts_rank(p."SearchVector", q.query)::float8 AS "Score"
+        FROM to_tsquery('english', array_to_string(ARRAY(SELECT quote_literal(t) FROM unnest(@terms) AS t), ' | ')) AS q(query)
+        JOIN "KnowledgePassages" AS p ON p."SearchVector" @@ q.query
+        JOIN "KnowledgeDocuments" AS d ON d."Id" = p."DocumentId"
+        WHERE p."AssistantId" = @assistant
+        ORDER BY "Score", p."Id"
+        LIMIT @limit
+        """;
+
+    /// <summary>
+    /// The full-text query through ADO.NET on the context's connection (and transaction, if any). Through EF's
     /// <c>SqlQuery</c> it cost three times the statement itself, mostly rebuilding the command for each call.
     /// </summary>
-    private static async Task<IReadOnlyList<RetrievedPassage>> SearchSqliteAsync(
-        ApplicationDbContext db, int assistantId, string query, int limit, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(
+        ApplicationDbContext db, string sql, (string Name, object Value)[] parameters, int limit, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = FtsQuery;
+            command.CommandText = sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            AddParameter(command, "$query", query);
-            AddParameter(command, "$assistant", assistantId);
-            AddParameter(command, "$limit", limit);
+            foreach (var (name, value) in parameters)
+            {
+                AddParameter(command, name, value);
+            }
             var passages = new List<RetrievedPassage>(limit);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

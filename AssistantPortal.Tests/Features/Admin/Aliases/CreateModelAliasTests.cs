@@ -79,6 +79,10 @@ public sealed class CreateModelAliasTests : IAsyncLifetime
             }
             Assert.DoesNotContain(await db.AuditEntries.Select(e => e.Details).ToListAsync(), d => d.Contains("SECRET"));
         }
+        if (TestPostgres.IsSelected)
+        {
+            return; // The server's files are not ours to read; the rows above are what the app stored.
+        }
         // And not in the file either: not in a free page, a journal or an index.
         using (var connection = new SqliteConnection(_database.ConnectionString))
         {

@@ -62,7 +62,7 @@ public sealed class AuditLogQuery(IDbContextFactory<ApplicationDbContext> dbFact
         if (!string.IsNullOrWhiteSpace(text))
         {
             var pattern = PickSearch.Anywhere(text);
-            query = query.Where(e => EF.Functions.Like(e.ActorName, pattern, PickSearch.Escape));
+            query = query.Where(e => EF.Functions.Like(e.ActorName.ToLower(), pattern, PickSearch.Escape));
         }
         // The newest name an actor was recorded under stands for them.
         var actors = await query.GroupBy(e => e.ActorUserId!)
@@ -81,7 +81,7 @@ public sealed class AuditLogQuery(IDbContextFactory<ApplicationDbContext> dbFact
         if (!string.IsNullOrWhiteSpace(text))
         {
             var pattern = PickSearch.Anywhere(text);
-            query = query.Where(e => EF.Functions.Like(e.AssistantName!, pattern, PickSearch.Escape));
+            query = query.Where(e => EF.Functions.Like(e.AssistantName!.ToLower(), pattern, PickSearch.Escape));
         }
         var assistants = await query.GroupBy(e => e.AssistantId!.Value)
             .Select(g => new { Id = g.Key, Last = g.Max(e => e.Id) })

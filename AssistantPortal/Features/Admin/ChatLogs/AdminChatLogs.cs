@@ -93,7 +93,7 @@ public sealed class AdminChatLogs(IDbContextFactory<ApplicationDbContext> dbFact
         if (!string.IsNullOrWhiteSpace(text))
         {
             var pattern = PickSearch.Anywhere(text);
-            query = query.Where(a => EF.Functions.Like(a.Name, pattern, PickSearch.Escape));
+            query = query.Where(a => EF.Functions.Like(a.Name.ToLower(), pattern, PickSearch.Escape));
         }
         var assistants = await query.OrderBy(a => a.Name).ThenBy(a => a.Id).Take(PickOption.Max)
             .Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
@@ -109,7 +109,7 @@ public sealed class AdminChatLogs(IDbContextFactory<ApplicationDbContext> dbFact
         if (!string.IsNullOrWhiteSpace(text))
         {
             var pattern = PickSearch.Anywhere(text);
-            query = query.Where(u => EF.Functions.Like(u.UserName!, pattern, PickSearch.Escape));
+            query = query.Where(u => EF.Functions.Like(u.UserName!.ToLower(), pattern, PickSearch.Escape));
         }
         return await query.OrderBy(u => u.UserName).Take(PickOption.Max)
             .Select(u => new PickOption(u.Id, u.UserName!)).ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using AssistantPortal.Infrastructure;
 using System.Data;
 using System.Security.Claims;
 using AssistantPortal.Data;
@@ -24,16 +25,16 @@ public abstract class UserAdminCommand(
     }
 
     /// <summary>
-    /// Runs <paramref name="change"/> on the actor and target inside a serializable transaction. On SQLite that
-    /// is <c>BEGIN IMMEDIATE</c>: the write lock is taken before anything is read, so two admins acting at once
-    /// (two Global Admins stepping down together) are decided one after the other, the second on the first's result.
+    /// Runs <paramref name="change"/> on the actor and target inside a <see cref="SerializedTransaction"/>: two admins
+    /// acting at once (two Global Admins stepping down together) are decided one after the other, the second on the
+    /// first's result.
     /// <paramref name="change"/> returns null after changing the target, or the refusal to return (nothing is saved).
     /// </summary>
     protected async Task<CommandResult> RunAsync(ClaimsPrincipal principal, string? userId,
         Func<ApplicationDbContext, Loaded, Task<CommandResult?>> change)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
+        await using var transaction = await SerializedTransaction.BeginAsync(db, "user-admin");
         var actor = await Actor.LoadAsync(db, principal);
         if (actor is null || !GlobalRoles.AdminSections(actor.Role).HasFlag(AdminSection.Users))
         {
