@@ -1,4 +1,5 @@
 using AssistantPortal.Data;
+using AssistantPortal.Infrastructure.ClusterEvents;
 using Microsoft.AspNetCore.Authorization;
 
 namespace AssistantPortal.Features.Access;
@@ -11,6 +12,7 @@ public static class AccessServiceCollectionExtensions
         services.AddSingleton<IAccessResolver, AccessResolver>();
         services.AddScoped<AssistantAuthorizer>();
         services.AddSingleton<IAccessChangeEvents, AccessChangeEvents>();
+        services.TryAddNoClusterEventCarrier();
         services.AddSingleton<IAuthorizationHandler, AssistantAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, GlobalRoleHandler>();
         services.AddSingleton<IAuthorizationHandler, ReviewerHandler>();

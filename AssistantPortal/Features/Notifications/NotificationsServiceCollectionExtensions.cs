@@ -1,4 +1,5 @@
 using AssistantPortal.Data;
+using AssistantPortal.Infrastructure.ClusterEvents;
 using Microsoft.EntityFrameworkCore;
 
 namespace AssistantPortal.Features.Notifications;
@@ -9,6 +10,7 @@ public static class NotificationsServiceCollectionExtensions
     {
         services.AddSingleton<INotifier, Notifier>();
         services.AddSingleton<INotificationEvents, NotificationEvents>();
+        services.TryAddNoClusterEventCarrier();
         services.AddSingleton<UserNotifications>();
         services.AddSingleton<NotificationPublishInterceptor>();
         // Every context of the app tells open tabs about new notifications once they are committed.

@@ -1,4 +1,5 @@
 using AssistantPortal.Data;
+using AssistantPortal.Infrastructure.ClusterEvents;
 
 namespace AssistantPortal.Features.Notifications;
 
@@ -13,7 +14,8 @@ public interface INotifier
 
 /// <summary>
 /// In-process signal that something changed for some users: their notifications, or their access
-/// to an assistant. Open tabs subscribe and refresh.
+/// to an assistant. Open tabs subscribe and refresh. With several instances, <see cref="IClusterEventCarrier"/>
+/// carries each change to the others (a long list of users in several parts).
 /// </summary>
 public interface INotificationEvents
 {
@@ -41,9 +43,25 @@ public sealed class Notifier(TimeProvider clock) : INotifier
     }
 }
 
-/// <inheritdoc />
+/// <summary>
+/// Raises <see cref="Changed"/> for this instance's subscribers and hands each change to the
+/// <see cref="IClusterEventCarrier"/>; changes published on other instances are raised here only, never sent on.
+/// </summary>
 public sealed class NotificationEvents : INotificationEvents
 {
+    private readonly IClusterEventCarrier _carrier;
+
+    /// <summary>A single instance, with nobody else to tell.</summary>
+    public NotificationEvents() : this(NoClusterEventCarrier.Instance)
+    {
+    }
+
+    public NotificationEvents(IClusterEventCarrier carrier)
+    {
+        _carrier = carrier;
+        _carrier.Received += OnReceived;
+    }
+
     public event Action<IReadOnlyCollection<string>>? Changed;
 
     public void Publish(IEnumerable<string> userIds)
@@ -51,7 +69,16 @@ public sealed class NotificationEvents : INotificationEvents
         var ids = userIds.Distinct().ToArray();
         if (ids.Length > 0)
         {
+            _carrier.Send(new ClusterEvent(ClusterEventKind.NotificationsChanged, ids));
             Changed?.Invoke(ids);
+        }
+    }
+
+    private void OnReceived(ClusterEvent clusterEvent)
+    {
+        if (clusterEvent.Kind == ClusterEventKind.NotificationsChanged)
+        {
+            Changed?.Invoke([.. clusterEvent.Ids]);
         }
     }
 }

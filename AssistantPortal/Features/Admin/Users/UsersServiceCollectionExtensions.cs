@@ -1,3 +1,4 @@
+using AssistantPortal.Infrastructure.ClusterEvents;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public static class UsersServiceCollectionExtensions
         services.AddScoped<LockUser>();
         services.AddScoped<UnlockUser>();
         services.AddSingleton<IUserSessionEvents, UserSessionEvents>();
+        services.TryAddNoClusterEventCarrier();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, LockedAccountCookieCheck>();
         return services;
     }
