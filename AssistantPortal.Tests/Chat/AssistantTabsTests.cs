@@ -108,9 +108,13 @@ public sealed class AssistantTabsTests : KeysAndLinksComponentTestBase
 
         var cut = await RenderAsync<KnowledgeTab>(assistant, editor);
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=knowledge-upload]")));
-        Assert.Single(cut.FindAll("button[aria-label='Re-index handbook.md']"));
-        Assert.Single(cut.FindAll("button[aria-label='Delete handbook.md']"));
+        cut.WaitForAssertion(() =>
+        {
+            // The upload control and the document list arrive with separate renders.
+            Assert.Single(cut.FindAll("[data-testid=knowledge-upload]"));
+            Assert.Single(cut.FindAll("button[aria-label='Re-index handbook.md']"));
+            Assert.Single(cut.FindAll("button[aria-label='Delete handbook.md']"));
+        });
     }
 
     [Fact]

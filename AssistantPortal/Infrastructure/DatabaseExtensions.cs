@@ -1,4 +1,5 @@
 using AssistantPortal.Data;
+using AssistantPortal.Infrastructure.ClusterEvents;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -48,6 +49,8 @@ public static class DatabaseExtensions
             }
             services.AddPooledDbContextFactory<ApplicationDbContext>(o => o.UsePostgreSql(connectionString));
             services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
+            // Several instances may share this database: revocations, role changes and notifications reach their tabs too.
+            services.AddPostgreSqlEventRelay(connectionString);
             return services;
         }
         if (string.IsNullOrWhiteSpace(connectionString))

@@ -35,7 +35,7 @@ public sealed class GroupsPageTests : BunitTestBase
         cut.FindAll($"[data-testid={table}] tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
 
     private static void Click(IRenderedComponent<GroupsPage> cut, string text) =>
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == text || b.GetAttribute("aria-label") == text).Click();
+        cut.ClickWhenReady(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == text || b.GetAttribute("aria-label") == text), Wait);
 
     private static void Type(IRenderedComponent<GroupsPage> cut, string label, string value) =>
         cut.FindAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.Trim() == label)

@@ -1,3 +1,4 @@
+using AssistantPortal.Tests.Infrastructure;
 using AngleSharp.Dom;
 using AssistantPortal.Data;
 using AssistantPortal.Features.Links;
@@ -67,7 +68,7 @@ public sealed class PublicAccessSectionTests : KeysAndLinksComponentTestBase
         var (assistant, viewer) = await AssistantWithViewerAsync(AccessLevel.ReadWrite, PublicAccess.NotAccessible);
         var cut = await RenderSectionAsync(assistant, viewer);
 
-        Radio(cut, "Everyone —").Click();
+        cut.ClickWhenReady(() => Radio(cut, "Everyone —"));
 
         Assert.Equal(PublicAccess.NotAccessible, await StoredAsync(assistant.Id, a => a.PublicAccess));
         Assert.True(Radio(cut, "Not accessible").HasAttribute("checked"));
@@ -100,7 +101,7 @@ public sealed class PublicAccessSectionTests : KeysAndLinksComponentTestBase
         var cut = await RenderSectionAsync(assistant, owner);
 
         Button(cut, "Reset edit link").Click();
-        Assert.Contains("Reset the edit link?", cut.Find("[data-testid=confirm-reset]").TextContent);
+        Assert.Contains("Reset the edit link?", cut.WaitForElement("[data-testid=confirm-reset]").TextContent);
         Assert.Equal(EditToken, await StoredAsync(assistant.Id, a => a.EditLinkToken));
         Button(cut, "Reset link").Click();
 

@@ -88,7 +88,7 @@ public sealed class AnalyticsPageTests : BunitTestBase, IAsyncLifetime
         var cut = RenderPage();
 
         Click(cut, "Custom dates");
-        cut.Find("#analytics-from").Change("2026-11-01");
+        cut.WaitForElement("#analytics-from").Change("2026-11-01");
         cut.Find("#analytics-to").Change("2026-11-03");
         Click(cut, "Show");
 
@@ -102,7 +102,7 @@ public sealed class AnalyticsPageTests : BunitTestBase, IAsyncLifetime
         var cut = RenderPage();
 
         Click(cut, "Custom dates");
-        cut.Find("#analytics-from").Change("2026-11-10");
+        cut.WaitForElement("#analytics-from").Change("2026-11-10");
         cut.Find("#analytics-to").Change("2026-11-03");
         Click(cut, "Show");
 
