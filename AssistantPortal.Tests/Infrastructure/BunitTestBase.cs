@@ -11,8 +11,9 @@ namespace AssistantPortal.Tests.Infrastructure;
 /// <summary>
 /// Base for component tests: loose JS interop, MudBlazor without transitions, and helpers to set who is
 /// signed in. Disposed through <see cref="IAsyncLifetime"/> because MudBlazor's popover service is
-/// async-disposable only.
+/// async-disposable only. Tagged <c>Kind=Component</c> (inherited by every test class built on it).
 /// </summary>
+[Trait("Kind", "Component")]
 public abstract class BunitTestBase : BunitContext, IAsyncLifetime
 {
     protected BunitTestBase()
