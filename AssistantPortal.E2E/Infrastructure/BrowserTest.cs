@@ -47,12 +47,15 @@ public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper outp
         App.StartServer();
     }
 
-    /// <summary>A new person: a browser context with its own cookies, light colour scheme, a desktop-sized window.</summary>
-    protected async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A new person: a browser context with its own cookies, light colour scheme, a desktop-sized window, browsing
+    /// <see cref="App"/> or, when given, another instance at <paramref name="baseUrl"/>.
+    /// </summary>
+    protected async Task<IPage> NewPageAsync(string? baseUrl = null)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseUrl,
+            BaseURL = baseUrl ?? App.BaseUrl,
             ColorScheme = ColorScheme.Light,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-US",
