@@ -19,12 +19,17 @@ namespace AssistantPortal.Data;
 /// </remarks>
 public sealed class PostgreSqlMigrationsContext(DbContextOptions<PostgreSqlMigrationsContext> options) : ApplicationDbContext(options);
 
-/// <summary>Lets <c>dotnet ef</c> build <see cref="PostgreSqlMigrationsContext"/> without a server (making a migration needs none).</summary>
+/// <summary>
+/// Lets <c>dotnet ef</c> build <see cref="PostgreSqlMigrationsContext"/> without a server (making a migration needs
+/// none); <c>dotnet ef database update</c> goes to <c>ConnectionStrings__DefaultConnection</c> when it is set.
+/// </summary>
 public sealed class PostgreSqlMigrationsContextFactory : IDesignTimeDbContextFactory<PostgreSqlMigrationsContext>
 {
     public PostgreSqlMigrationsContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgreSqlMigrationsContext>()
-            .UseNpgsql("Host=localhost;Database=assistantportal_design")
+            .UseNpgsql(Environment.GetEnvironmentVariable("ConnectionStrings__DefaultConnection") is { Length: > 0 } configured
+                ? configured
+                : "Host=localhost;Database=assistantportal")
             .UseApplicationServiceProvider(IdentityModelServices.Instance)
             .Options);
 }
@@ -32,12 +37,13 @@ public sealed class PostgreSqlMigrationsContextFactory : IDesignTimeDbContextFac
 /// <summary>
 /// Lets <c>dotnet ef</c> build the SQLite <see cref="ApplicationDbContext"/> on its own: without it, the tools would
 /// take the PostgreSQL factory above for this context too (its product is an <see cref="ApplicationDbContext"/>).
+/// <c>dotnet ef database update</c> goes to the app's default file, App_Data/assistantportal.db under the project.
 /// </summary>
 public sealed class SqliteDesignTimeContextFactory : IDesignTimeDbContextFactory<ApplicationDbContext>
 {
     public ApplicationDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<ApplicationDbContext>()
-            .UseSqlite("Data Source=design-time.db")
+            .UseSqlite("Data Source=" + Path.Combine("App_Data", "assistantportal.db"))
             .UseApplicationServiceProvider(IdentityModelServices.Instance)
             .Options);
 }
