@@ -11,6 +11,8 @@ namespace AssistantPortal.E2E.Infrastructure;
 /// <summary>
 /// The whole app on a real Kestrel socket (a free port on loopback), with its own SQLite file in a
 /// temporary data folder, migrated at start-up as in production. One per test: a fresh database.
+/// With <c>TEST_DATABASE=postgresql</c>, a fresh PostgreSQL database instead (<see cref="E2EPostgres"/>),
+/// configured as an operator would (Database:Provider and the connection string).
 /// </summary>
 public class KestrelAppFactory : WebApplicationFactory<Program>
 {
@@ -22,6 +24,12 @@ public class KestrelAppFactory : WebApplicationFactory<Program>
     }
 
     public string DataPath { get; }
+
+    /// <summary>Is the suite asked to run on PostgreSQL (<c>TEST_DATABASE=postgresql</c>)?</summary>
+    public static bool OnPostgreSql { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("TEST_DATABASE"), "postgresql", StringComparison.OrdinalIgnoreCase);
+
+    private E2EPostgres? _postgres;
 
     /// <summary>The app's warnings and errors, shown when a test fails.</summary>
     public CapturedLogs Logs { get; } = new();
@@ -53,6 +61,12 @@ public class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:DataPath", DataPath);
         builder.UseSetting("Portal:SeedDemoData", "false");
         builder.UseSetting("Portal:InitialGlobalAdminEmail", "");
+        if (OnPostgreSql && !Settings.ContainsKey("ConnectionStrings:DefaultConnection"))
+        {
+            _postgres ??= E2EPostgres.CreateAsync().GetAwaiter().GetResult();
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:DefaultConnection", _postgres.ConnectionString);
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -68,6 +82,11 @@ public class KestrelAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            _postgres.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _postgres = null;
+        }
         try
         {
             Directory.Delete(DataPath, recursive: true);
