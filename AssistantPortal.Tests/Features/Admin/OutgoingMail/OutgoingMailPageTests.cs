@@ -56,7 +56,7 @@ public sealed class OutgoingMailPageTests : BunitTestBase, IAsyncLifetime
     {
         var cut = OpenDeadTab();
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "View").Click();
+        cut.ClickWhenReady(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "View"));
 
         cut.WaitForAssertion(() => Assert.Equal("Plain text of Never arrived", cut.Find("[data-testid=mail-message-body]").TextContent));
         var message = cut.Find("[data-testid=mail-message]").TextContent;
@@ -69,7 +69,7 @@ public sealed class OutgoingMailPageTests : BunitTestBase, IAsyncLifetime
     {
         var cut = OpenDeadTab();
 
-        cut.Find("[data-testid=mail-resend]").Click();
+        cut.ClickWhenReady(() => cut.Find("[data-testid=mail-resend]"));
 
         cut.WaitForAssertion(() => Assert.Equal("Dead (0)", cut.FindAll(".mud-tab")[1].TextContent.Trim()));
         var row = await _harness.RowAsync(_deadId);
@@ -100,7 +100,7 @@ public sealed class OutgoingMailPageTests : BunitTestBase, IAsyncLifetime
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.Attempts, 1));
         }
 
-        cut.Find("[data-testid=mail-resend]").Click();
+        cut.ClickWhenReady(() => cut.Find("[data-testid=mail-resend]"));
 
         cut.WaitForAssertion(() => Assert.Equal(OutboxAdmin.NotDeadMessage, cut.Find("[data-testid=mail-error]").TextContent.Trim()));
         var row = await _harness.RowAsync(_deadId);
@@ -114,7 +114,7 @@ public sealed class OutgoingMailPageTests : BunitTestBase, IAsyncLifetime
     {
         var cut = Render<OutgoingMailPage>();
         cut.WaitForAssertion(() => Assert.Contains("Still waiting", cut.Find("[data-testid=mail-table]").TextContent));
-        cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Dead")).Click();
+        cut.ClickWhenReady(() => cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Dead")));
         cut.WaitForAssertion(() => Assert.Contains("550 mailbox unavailable", cut.Find("[data-testid=mail-table]").TextContent));
         return cut;
     }

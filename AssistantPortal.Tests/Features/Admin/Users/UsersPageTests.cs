@@ -157,10 +157,10 @@ public sealed class UsersPageTests : BunitTestBase
         await SeedPeopleAsync();
         var host = RenderPage(_adam);
 
-        host.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Lock {_uma.Email}").Click();
+        host.ClickWhenReady(() => host.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Lock {_uma.Email}"), Wait);
 
         host.WaitForAssertion(() => Assert.Contains("Locked", RowText(host, _uma)), Wait);
-        host.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Unlock {_uma.Email}").Click();
+        host.ClickWhenReady(() => host.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Unlock {_uma.Email}"), Wait);
         host.WaitForAssertion(() => Assert.Contains("Active", RowText(host, _uma)), Wait);
         await using var db = _database.CreateDbContext();
         Assert.Equal([AuditAction.UserLocked, AuditAction.UserUnlocked], await db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
@@ -172,10 +172,10 @@ public sealed class UsersPageTests : BunitTestBase
         await SeedPeopleAsync();
         var host = RenderPage(_gina);
 
-        host.Find("input[aria-label='Search users']").Input("ad");
+        host.InputWhenReady(() => host.Find("input[aria-label='Search users']"), "ad", Wait);
         host.WaitForAssertion(() => Assert.Equal(["adam@example.test"], host.FindAll("[data-testid=user-email]").Select(e => e.TextContent.Trim())), Wait);
 
-        host.Find("input[aria-label='Search users']").Input("zz");
+        host.InputWhenReady(() => host.Find("input[aria-label='Search users']"), "zz", Wait);
         host.WaitForAssertion(() => Assert.Contains("No user matches \"zz\".", host.Markup), Wait);
     }
 }
