@@ -4,6 +4,7 @@ using AssistantPortal.Features.Assistants;
 using AssistantPortal.Features.Chat;
 using AssistantPortal.Features.Knowledge;
 using AssistantPortal.Tests.Features;
+using AssistantPortal.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -125,8 +126,8 @@ public sealed class AssistantTabsTests : KeysAndLinksComponentTestBase
         await Seed.GrantAsync(assistant, user, AccessLevel.UseOnly);
         var cut = await RenderAsync<ChatTab>(assistant, user);
 
-        cut.Find("textarea").Input("how to reset password");
-        await cut.Find("[data-testid=chat-send]").ClickAsync(new());
+        cut.InputWhenReady(() => cut.Find("textarea"), "how to reset password");
+        cut.ClickWhenReady(() => cut.Find("[data-testid=chat-send]"));
 
         cut.WaitForAssertion(() => Assert.Contains("choose Forgot password", cut.Find("[data-testid=chat-answer]").TextContent));
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=chat-conversation]")));

@@ -16,6 +16,13 @@ namespace AssistantPortal.Tests.Infrastructure;
 [Trait("Kind", "Component")]
 public abstract class BunitTestBase : BunitContext, IAsyncLifetime
 {
+    static BunitTestBase()
+    {
+        // bunit waits one second by default. With PostgreSQL a component's database work really runs asynchronously,
+        // on a machine shared with other builds: the render a test waits for can take longer than that.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+    }
+
     protected BunitTestBase()
     {
         Services.AddTestServices();

@@ -38,8 +38,8 @@ public sealed class GroupsPageTests : BunitTestBase
         cut.ClickWhenReady(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == text || b.GetAttribute("aria-label") == text), Wait);
 
     private static void Type(IRenderedComponent<GroupsPage> cut, string label, string value) =>
-        cut.FindAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.Trim() == label)
-            .QuerySelector("input")!.Change(value);
+        cut.ChangeWhenReady(() => cut.FindAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.Trim() == label)
+            .QuerySelector("input")!, value, Wait);
 
     private async Task<IRenderedComponent<GroupsPage>> RenderAsGlobalAdminAsync()
     {
@@ -73,7 +73,7 @@ public sealed class GroupsPageTests : BunitTestBase
         cut.WaitForAssertion(() => Assert.Equal(20, Names(cut, "organizations-table").Count), Wait);
         Assert.Contains("1–20 of 23 organizations", cut.Markup);
 
-        cut.FindAll(".mud-pagination-item button").Single(b => b.TextContent.Trim() == "2").Click();
+        cut.ClickWhenReady(() => cut.FindAll(".mud-pagination-item button").Single(b => b.TextContent.Trim() == "2"), Wait);
 
         cut.WaitForAssertion(() => Assert.Equal(["Org 21", "Org 22", "Org 23"], Names(cut, "organizations-table")), Wait);
     }
@@ -117,7 +117,7 @@ public sealed class GroupsPageTests : BunitTestBase
         await _seed.TeamAsync(contoso, "Sales");
         var cut = await RenderAsGlobalAdminAsync();
         cut.WaitForAssertion(() => Assert.Contains("Contoso", cut.Markup), Wait);
-        cut.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "Teams").Click();
+        cut.ClickWhenReady(() => cut.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "Teams"), Wait);
         cut.WaitForAssertion(() => Assert.Equal(["Sales", "Support"], Names(cut, "teams-table")), Wait);
 
         Click(cut, "Manage Support (Contoso)");
@@ -132,8 +132,12 @@ public sealed class GroupsPageTests : BunitTestBase
         cut.WaitForAssertion(() => Assert.Contains("Delete team \"Customer care\"?", cut.Find("[data-testid=delete-confirmation]").TextContent), Wait);
         Click(cut, "Delete permanently");
 
-        cut.WaitForAssertion(() => Assert.Equal(["Sales"], Names(cut, "teams-table")), Wait);
-        Assert.Empty(cut.FindAll("[data-testid=selected-group]"));
+        // The list and the closing of the deleted team's panel come from the same reload, a step apart.
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal(["Sales"], Names(cut, "teams-table"));
+            Assert.Empty(cut.FindAll("[data-testid=selected-group]"));
+        }, Wait);
         await using var db = _database.CreateDbContext();
         Assert.Equal(["Sales"], await db.Teams.Select(t => t.Name).ToListAsync());
         Assert.True(await db.Users.AnyAsync(u => u.Id == bob.Id));

@@ -1,5 +1,6 @@
 using AssistantPortal.Data;
 using AssistantPortal.Features.ApiKeys;
+using AssistantPortal.Tests.Infrastructure;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using static AssistantPortal.Tests.Features.KeysAndLinksServices;
@@ -48,7 +49,7 @@ public sealed class ApiKeysTabTests : KeysAndLinksComponentTestBase
         Assert.Equal(3, cut.FindAll("input[type=radio]").Count);
         Assert.Contains("Read and write", cut.Find("form").TextContent);
         Assert.DoesNotContain("Owner", cut.Find("form").TextContent);
-        await GenerateAsync(cut, "CRM sync");
+        Generate(cut, "CRM sync");
 
         Assert.NotNull(await new ApiKeyValidator(Database, Clock).ValidateAsync(SecretShown(cut)));
     }
@@ -60,20 +61,20 @@ public sealed class ApiKeysTabTests : KeysAndLinksComponentTestBase
         var cut = await RenderTabAsync(assistant, owner);
         cut.WaitForElement("[data-testid=no-keys]");
 
-        await GenerateAsync(cut, "CRM sync");
+        Generate(cut, "CRM sync");
 
         var secret = SecretShown(cut);
         Assert.StartsWith("ap_", secret);
         Assert.Contains("It will not be shown again", cut.Find("[data-testid=new-key]").TextContent);
-        Assert.Contains("CRM sync", cut.Find("[data-testid=key-row]").TextContent);
+        // The key list is loaded again after the new key is shown.
+        cut.WaitForAssertion(() => Assert.Contains("CRM sync", cut.Find("[data-testid=key-row]").TextContent));
         Assert.Contains(secret[..10], cut.Find("[data-testid=key-row]").TextContent);
 
-        cut.Find("button[aria-label='Copy key']").Click();
-        var copy = JSInterop.VerifyInvoke("navigator.clipboard.writeText");
-        Assert.Equal(secret, copy.Arguments.Single());
+        cut.ClickWhenReady(() => cut.Find("button[aria-label='Copy key']"));
+        cut.WaitForAssertion(() => Assert.Equal(secret, JSInterop.VerifyInvoke("navigator.clipboard.writeText").Arguments.Single()));
 
-        cut.FindAll("button").Single(b => b.TextContent.Contains("I have copied the key")).Click();
-        Assert.Empty(cut.FindAll("[data-testid=new-key]"));
+        cut.ClickWhenReady(() => cut.FindAll("button").Single(b => b.TextContent.Contains("I have copied the key")));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=new-key]")));
         Assert.DoesNotContain(secret, cut.Markup);
 
         // A fresh render (another tab, a reload) never has the secret.
@@ -89,7 +90,7 @@ public sealed class ApiKeysTabTests : KeysAndLinksComponentTestBase
         var cut = await RenderTabAsync(assistant, owner);
         cut.WaitForElement("[data-testid=no-keys]");
 
-        cut.Find("form").Submit();
+        cut.SubmitWhenReady(() => cut.Find("form"));
 
         cut.WaitForAssertion(() => Assert.Contains("Enter a name for the key.", cut.Markup));
         await using var db = Database.CreateDbContext();
@@ -104,8 +105,8 @@ public sealed class ApiKeysTabTests : KeysAndLinksComponentTestBase
         var cut = await RenderTabAsync(assistant, owner);
         cut.WaitForElement("[data-testid=key-row]");
 
-        KeyNameInput(cut).Input("Webhook");
-        cut.Find("form").Submit();
+        cut.InputWhenReady(() => KeyNameInput(cut), "Webhook");
+        cut.SubmitWhenReady(() => cut.Find("form"));
 
         cut.WaitForAssertion(() => Assert.Contains("This assistant already has a key with that name.", cut.Markup));
         Assert.Empty(cut.FindAll("[data-testid=new-key]"));
@@ -119,14 +120,14 @@ public sealed class ApiKeysTabTests : KeysAndLinksComponentTestBase
         var cut = await RenderTabAsync(assistant, owner);
         cut.WaitForElement("[data-testid=key-row]");
 
-        cut.Find("button[aria-label='Delete key Webhook']").Click();
-        Assert.Contains("Delete the key \"Webhook\"?", cut.Find("[data-testid=confirm-delete]").TextContent);
+        cut.ClickWhenReady(() => cut.Find("button[aria-label='Delete key Webhook']"));
+        Assert.Contains("Delete the key \"Webhook\"?", cut.WaitForElement("[data-testid=confirm-delete]").TextContent);
         await using (var db = Database.CreateDbContext())
         {
             Assert.Equal(1, await db.ApiKeys.CountAsync());
         }
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Delete key").Click();
+        cut.ClickWhenReady(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Delete key"));
 
         cut.WaitForElement("[data-testid=no-keys]");
         await using (var db = Database.CreateDbContext())
@@ -143,10 +144,10 @@ public sealed class ApiKeysTabTests : KeysAndLinksComponentTestBase
         var cut = await RenderTabAsync(assistant, owner);
         cut.WaitForElement("[data-testid=key-row]");
 
-        cut.Find("button[aria-label='Delete key Webhook']").Click();
-        cut.FindAll("[data-testid=confirm-delete] button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        cut.ClickWhenReady(() => cut.Find("button[aria-label='Delete key Webhook']"));
+        cut.ClickWhenReady(() => cut.FindAll("[data-testid=confirm-delete] button").Single(b => b.TextContent.Trim() == "Cancel"));
 
-        Assert.Empty(cut.FindAll("[data-testid=confirm-delete]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=confirm-delete]")));
         await using var db = Database.CreateDbContext();
         Assert.Equal(1, await db.ApiKeys.CountAsync());
     }
@@ -157,7 +158,7 @@ public sealed class ApiKeysTabTests : KeysAndLinksComponentTestBase
         var (assistant, viewer) = await AssistantWithViewerAsync(AccessLevel.ReadWrite);
         var cut = await RenderTabAsync(assistant, viewer);
         cut.WaitForElement("[data-testid=no-keys]");
-        await GenerateAsync(cut, "CRM sync");
+        Generate(cut, "CRM sync");
         var secret = SecretShown(cut);
         await using (var db = Database.CreateDbContext())
         {
@@ -207,10 +208,10 @@ public sealed class ApiKeysTabTests : KeysAndLinksComponentTestBase
         return Render<ApiKeysTab>(p => p.Add(c => c.AssistantId, assistant.Id).Add(c => c.Access, access));
     }
 
-    private static async Task GenerateAsync(IRenderedComponent<ApiKeysTab> cut, string name)
+    private static void Generate(IRenderedComponent<ApiKeysTab> cut, string name)
     {
-        KeyNameInput(cut).Input(name);
-        await cut.Find("form").SubmitAsync();
+        cut.InputWhenReady(() => KeyNameInput(cut), name);
+        cut.SubmitWhenReady(() => cut.Find("form"));
         cut.WaitForElement("[data-testid=new-key]");
     }
 

@@ -74,7 +74,7 @@ public sealed class AssistantListTests : BunitTestBase, IAsyncLifetime
         var cut = RenderList();
         cut.WaitForAssertion(() => Assert.Equal(["Alpha", "Bravo"], RowNames(cut)));
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Owned by me").Click();
+        cut.ClickWhenReady(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Owned by me"));
 
         cut.WaitForAssertion(() => Assert.Equal(["Alpha"], RowNames(cut)));
         Assert.Equal("1 assistant", cut.Find("[data-testid=assistant-count]").TextContent);

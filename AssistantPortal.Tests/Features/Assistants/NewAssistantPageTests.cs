@@ -43,7 +43,7 @@ public sealed class NewAssistantPageTests : BunitTestBase, IAsyncLifetime
     {
         var cut = RenderPage();
 
-        cut.Find("form").Submit();
+        cut.SubmitWhenReady(() => cut.Find("form"));
 
         cut.WaitForAssertion(() => Assert.Contains("Enter a name.", FieldText(cut, "#new-assistant-name")));
         await using var db = _database.CreateDbContext();
@@ -55,9 +55,9 @@ public sealed class NewAssistantPageTests : BunitTestBase, IAsyncLifetime
     {
         var cut = RenderPage();
 
-        cut.Find("#new-assistant-name").Change("Bot");
-        cut.Find("#new-assistant-description").Change(new string('d', 1001));
-        cut.Find("form").Submit();
+        cut.ChangeWhenReady(() => cut.Find("#new-assistant-name"), "Bot");
+        cut.ChangeWhenReady(() => cut.Find("#new-assistant-description"), new string('d', 1001));
+        cut.SubmitWhenReady(() => cut.Find("form"));
 
         cut.WaitForAssertion(() => Assert.Contains("at most 1000 characters", FieldText(cut, "#new-assistant-description")));
         Assert.DoesNotContain("Enter a name.", cut.Markup);
@@ -70,8 +70,8 @@ public sealed class NewAssistantPageTests : BunitTestBase, IAsyncLifetime
     {
         var cut = RenderPage();
 
-        cut.Find("#new-assistant-name").Change("Helpdesk bot");
-        cut.Find("form").Submit();
+        cut.ChangeWhenReady(() => cut.Find("#new-assistant-name"), "Helpdesk bot");
+        cut.SubmitWhenReady(() => cut.Find("form"));
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         cut.WaitForAssertion(() => Assert.Matches(@"/assistants/\d+$", navigation.Uri));
@@ -114,7 +114,7 @@ public sealed class NewAssistantPageTests : BunitTestBase, IAsyncLifetime
         var project = await _seed.ProjectAsync(organization, "Helpdesk");
         await _seed.AddToProjectAsync(project, _ana, ProjectRole.Member);
         var cut = RenderPage();
-        cut.Find("#new-assistant-name").Change("Bot");
+        cut.ChangeWhenReady(() => cut.Find("#new-assistant-name"), "Bot");
         var select = cut.FindComponent<MudSelect<int?>>();
         await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(project.Id));
         await using (var db = _database.CreateDbContext())
@@ -122,7 +122,7 @@ public sealed class NewAssistantPageTests : BunitTestBase, IAsyncLifetime
             await db.ProjectUserMembers.Where(m => m.UserId == _ana.Id).ExecuteDeleteAsync();
         }
 
-        cut.Find("form").Submit();
+        cut.SubmitWhenReady(() => cut.Find("form"));
 
         cut.WaitForAssertion(() => Assert.Contains(CreateAssistant.ProjectNotUsable, FieldText(cut, "#new-assistant-project")));
         await using var check = _database.CreateDbContext();

@@ -108,9 +108,9 @@ public sealed class SettingsTabTests : BunitTestBase, IAsyncLifetime
     {
         var cut = await RenderAsAsync(_owner);
 
-        cut.Find("#settings-name").Change("Support bot");
-        cut.Find("#settings-instructions").Change("Answer in English.");
-        cut.Find("form").Submit();
+        cut.ChangeWhenReady(() => cut.Find("#settings-name"), "Support bot");
+        cut.ChangeWhenReady(() => cut.Find("#settings-instructions"), "Answer in English.");
+        cut.SubmitWhenReady(() => cut.Find("form"));
 
         cut.WaitForAssertion(() =>
         {
@@ -127,9 +127,9 @@ public sealed class SettingsTabTests : BunitTestBase, IAsyncLifetime
     {
         var cut = await RenderAsAsync(_owner);
 
-        cut.Find("#settings-name").Change("");
-        cut.Find("#settings-instructions").Change("Changed");
-        cut.Find("form").Submit();
+        cut.ChangeWhenReady(() => cut.Find("#settings-name"), "");
+        cut.ChangeWhenReady(() => cut.Find("#settings-instructions"), "Changed");
+        cut.SubmitWhenReady(() => cut.Find("form"));
 
         cut.WaitForAssertion(() => Assert.Contains("Enter a name.", NameFieldText(cut)));
         var stored = await StoredAsync();
@@ -142,8 +142,8 @@ public sealed class SettingsTabTests : BunitTestBase, IAsyncLifetime
     {
         var cut = await RenderAsAsync(_owner);
 
-        cut.Find("#settings-name").Change(new string('n', 101));
-        cut.Find("form").Submit();
+        cut.ChangeWhenReady(() => cut.Find("#settings-name"), new string('n', 101));
+        cut.SubmitWhenReady(() => cut.Find("form"));
 
         cut.WaitForAssertion(() => Assert.Contains("at most 100 characters", NameFieldText(cut)));
         Assert.Equal("Helpdesk bot", (await StoredAsync()).Name);
@@ -154,9 +154,8 @@ public sealed class SettingsTabTests : BunitTestBase, IAsyncLifetime
     {
         var cut = await RenderAsAsync(_owner);
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Delete assistant").Click();
-        _dialogs.WaitForElement(".mud-dialog");
-        _dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        cut.ClickWhenReady(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Delete assistant"));
+        _dialogs.ClickWhenReady(() => _dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete"));
 
         cut.WaitForAssertion(() => Assert.True(_deleted));
         await using var db = _database.CreateDbContext();
@@ -168,9 +167,8 @@ public sealed class SettingsTabTests : BunitTestBase, IAsyncLifetime
     {
         var cut = await RenderAsAsync(_owner);
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Delete assistant").Click();
-        _dialogs.WaitForElement(".mud-dialog");
-        _dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        cut.ClickWhenReady(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Delete assistant"));
+        _dialogs.ClickWhenReady(() => _dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel"));
 
         _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll(".mud-dialog")));
         Assert.False(_deleted);
@@ -193,7 +191,7 @@ public sealed class SettingsTabTests : BunitTestBase, IAsyncLifetime
         var readWrite = await resolver.ResolveAsync(new Viewer(editor.Id), _assistant.Id);
         var cut = Render<SettingsTab>(p => p.Add(x => x.AssistantId, _assistant.Id).Add(x => x.Access, readWrite));
         cut.WaitForAssertion(() => Assert.True(HasButton(cut, "Save settings")));
-        cut.Find("#settings-name").Change("Unsaved name");
+        cut.ChangeWhenReady(() => cut.Find("#settings-name"), "Unsaved name");
 
         await using (var db = _database.CreateDbContext())
         {

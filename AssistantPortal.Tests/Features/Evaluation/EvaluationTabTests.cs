@@ -3,6 +3,7 @@ using AssistantPortal.Data;
 using AssistantPortal.Features.Assistants;
 using AssistantPortal.Features.Evaluation;
 using AssistantPortal.Features.Knowledge;
+using AssistantPortal.Tests.Infrastructure;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -65,7 +66,7 @@ public sealed class EvaluationTabTests : KeysAndLinksComponentTestBase
 
         var cut = await RenderAsync(assistant, owner);
 
-        Assert.Single(cut.FindAll("[data-testid=evaluation-not-found]"));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=evaluation-not-found]")));
         Assert.DoesNotContain("SECRET-TEST-QUESTION", cut.Markup);
         Assert.Empty(cut.FindAll("[data-testid=evaluation-run]"));
     }
@@ -79,12 +80,16 @@ public sealed class EvaluationTabTests : KeysAndLinksComponentTestBase
             Encoding.UTF8.GetBytes("To reset your password, open the account page and choose Forgot password."));
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=evaluation-run]")));
-        await cut.Find("[data-testid=evaluation-run]").ClickAsync(new());
+        cut.ClickWhenReady(() => cut.Find("[data-testid=evaluation-run]"));
 
-        cut.WaitForAssertion(() => Assert.Contains("1 of 1", cut.Find("[data-testid=evaluation-runs]").TextContent));
+        // The run is listed first; the comparison with it loads after.
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("1 of 1", cut.Find("[data-testid=evaluation-runs]").TextContent);
+            Assert.Single(cut.FindAll("[data-testid=evaluation-comparison-row]"));
+        });
         await using var db = Database.CreateDbContext();
         Assert.Equal(1, (await db.EvaluationRuns.SingleAsync()).PassedCount);
-        Assert.Single(cut.FindAll("[data-testid=evaluation-comparison-row]"));
     }
 
     [Fact]
@@ -121,8 +126,8 @@ public sealed class EvaluationTabTests : KeysAndLinksComponentTestBase
         var cut = await RenderAsync(assistant, admin);
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#evaluation-input-question")));
 
-        cut.Find("#evaluation-input-question").Change("Is there a canteen?");
-        await cut.Find("form").SubmitAsync();
+        cut.ChangeWhenReady(() => cut.Find("#evaluation-input-question"), "Is there a canteen?");
+        cut.SubmitWhenReady(() => cut.Find("form"));
 
         cut.WaitForAssertion(() => Assert.Contains("Enter an expected answer or at least one key phrase.", cut.Markup));
         await using var db = Database.CreateDbContext();
@@ -136,9 +141,9 @@ public sealed class EvaluationTabTests : KeysAndLinksComponentTestBase
         var cut = await RenderAsync(assistant, admin);
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#evaluation-input-question")));
 
-        cut.Find("#evaluation-input-question").Change("Is there a canteen?");
-        cut.Find("#evaluation-input-phrases").Change("canteen");
-        await cut.Find("form").SubmitAsync();
+        cut.ChangeWhenReady(() => cut.Find("#evaluation-input-question"), "Is there a canteen?");
+        cut.ChangeWhenReady(() => cut.Find("#evaluation-input-phrases"), "canteen");
+        cut.SubmitWhenReady(() => cut.Find("form"));
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=evaluation-question]").Count));
         Assert.Contains("Is there a canteen?", cut.Markup);

@@ -55,9 +55,14 @@ public sealed class PublicAccessSectionTests : KeysAndLinksComponentTestBase
         Assert.True(cut.Find("button[aria-label='Copy edit link']").HasAttribute("disabled"));
         Assert.DoesNotContain(EditToken, cut.Markup);
 
-        Radio(cut, "Everyone signed in").Click();
+        cut.ClickWhenReady(() => Radio(cut, "Everyone signed in"));
 
-        cut.WaitForAssertion(() => Assert.True(Radio(cut, "Everyone signed in").HasAttribute("checked")));
+        // The group shows the choice at once and stays disabled while it is saved: enabled again, the save is done.
+        cut.WaitForAssertion(() =>
+        {
+            Assert.True(Radio(cut, "Everyone signed in").HasAttribute("checked"));
+            Assert.False(Radio(cut, "Not accessible").HasAttribute("disabled"));
+        });
         Assert.Equal(PublicAccess.EveryoneSignedIn, await StoredAsync(assistant.Id, a => a.PublicAccess));
         Assert.Equal([assistant.Id], Events.Published);
     }
@@ -83,15 +88,15 @@ public sealed class PublicAccessSectionTests : KeysAndLinksComponentTestBase
         Assert.Contains(EditToken, cut.Markup);
         Assert.False(Button(cut, "Reset edit link").HasAttribute("disabled"));
 
-        Radio(cut, "Everyone —").Click();
+        cut.ClickWhenReady(() => Radio(cut, "Everyone —"));
 
         var snippet = cut.WaitForElement("input[data-testid=embed-snippet]").GetAttribute("value");
         Assert.Equal($"<script src=\"http://localhost/embed.js\" data-assistant=\"{ViewToken}\" async></script>", snippet);
         Assert.Equal($"http://localhost/embed/{ViewToken}", cut.Find("[data-testid=widget-link]").GetAttribute("href"));
         Assert.Equal(PublicAccess.Everyone, await StoredAsync(assistant.Id, a => a.PublicAccess));
 
-        cut.Find("button[aria-label='Copy embed snippet']").Click();
-        Assert.Equal(snippet, JSInterop.VerifyInvoke("navigator.clipboard.writeText").Arguments.Single());
+        cut.ClickWhenReady(() => cut.Find("button[aria-label='Copy embed snippet']"));
+        cut.WaitForAssertion(() => Assert.Equal(snippet, JSInterop.VerifyInvoke("navigator.clipboard.writeText").Arguments.Single()));
     }
 
     [Fact]
@@ -100,15 +105,16 @@ public sealed class PublicAccessSectionTests : KeysAndLinksComponentTestBase
         var (assistant, owner) = await AssistantWithViewerAsync(AccessLevel.Owner, PublicAccess.EveryoneSignedIn);
         var cut = await RenderSectionAsync(assistant, owner);
 
-        Button(cut, "Reset edit link").Click();
+        cut.ClickWhenReady(() => Button(cut, "Reset edit link"));
         Assert.Contains("Reset the edit link?", cut.WaitForElement("[data-testid=confirm-reset]").TextContent);
         Assert.Equal(EditToken, await StoredAsync(assistant.Id, a => a.EditLinkToken));
-        Button(cut, "Reset link").Click();
+        cut.ClickWhenReady(() => Button(cut, "Reset link"));
 
+        // The confirmation goes once the token is replaced; the links shown are loaded again after that.
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=confirm-reset]")));
         var fresh = await StoredAsync(assistant.Id, a => a.EditLinkToken);
         Assert.NotEqual(EditToken, fresh);
-        Assert.Contains(fresh!, cut.Markup);
+        cut.WaitForAssertion(() => Assert.Contains(fresh!, cut.Markup));
         Assert.DoesNotContain(EditToken, cut.Markup);
     }
 
@@ -122,7 +128,7 @@ public sealed class PublicAccessSectionTests : KeysAndLinksComponentTestBase
         SignInWithRealAuthorization(editor);
         var cut = await RenderSectionAsync(assistant, editor);
 
-        Button(cut, "Create view link").Click();
+        cut.ClickWhenReady(() => Button(cut, "Create view link"));
 
         cut.WaitForElement("button[aria-label='Copy view link']");
         var token = await StoredAsync(assistant.Id, a => a.ViewLinkToken);

@@ -55,13 +55,13 @@ public sealed class NotificationsPageTests : BunitTestBase, IAsyncLifetime
         var cut = Render<NotificationsPage>();
         cut.WaitForAssertion(() => Assert.Single(Items(cut)));
 
-        Button(Items(cut)[0], "Mark read").Click();
+        cut.ClickWhenReady(() => Button(Items(cut)[0], "Mark read"));
 
         cut.WaitForAssertion(() => Assert.True(IsRead(Items(cut)[0])));
         Assert.NotNull((await _fixture.FindAsync(notification.Id)).ReadAt);
         Assert.Contains(ana.Id, _published);
 
-        Button(Items(cut)[0], "Mark unread").Click();
+        cut.ClickWhenReady(() => Button(Items(cut)[0], "Mark unread"));
 
         cut.WaitForAssertion(() => Assert.False(IsRead(Items(cut)[0])));
         Assert.Null((await _fixture.FindAsync(notification.Id)).ReadAt);
@@ -77,7 +77,7 @@ public sealed class NotificationsPageTests : BunitTestBase, IAsyncLifetime
         var cut = Render<NotificationsPage>();
         cut.WaitForAssertion(() => Assert.Equal(2, Items(cut).Count));
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Mark all read").Click();
+        cut.ClickWhenReady(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Mark all read"));
 
         cut.WaitForAssertion(() => Assert.All(Items(cut), item => Assert.True(IsRead(item))));
         Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Trim() == "Mark all read");
@@ -92,7 +92,7 @@ public sealed class NotificationsPageTests : BunitTestBase, IAsyncLifetime
         var cut = Render<NotificationsPage>();
         cut.WaitForAssertion(() => Assert.Single(Items(cut)));
 
-        Button(Items(cut)[0], "Open").Click();
+        cut.ClickWhenReady(() => Button(Items(cut)[0], "Open"));
 
         cut.WaitForAssertion(() => Assert.EndsWith("/inbox", Services.GetRequiredService<NavigationManager>().Uri));
         Assert.NotNull((await _fixture.FindAsync(notification.Id)).ReadAt);

@@ -30,6 +30,9 @@ public sealed class DetailPagesTests : BunitTestBase
         Services.AddGroupDeletionServices();
     }
 
+    private static void Click<T>(IRenderedComponent<T> cut, Func<AngleSharp.Dom.IElement, bool> which) where T : Microsoft.AspNetCore.Components.IComponent =>
+        cut.ClickWhenReady(() => cut.FindAll("button").Single(which), Wait);
+
     private static IReadOnlyList<string> Rows<T>(IRenderedComponent<T> cut, int table) where T : Microsoft.AspNetCore.Components.IComponent =>
         cut.FindAll("table")[table].QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
 
@@ -46,7 +49,7 @@ public sealed class DetailPagesTests : BunitTestBase
         Assert.Contains("Support", cut.Markup);
         Assert.Null(cut.FindAll("button").SingleOrDefault(b => b.GetAttribute("aria-label") == "Remove carol"));
 
-        cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Remove alice").Click();
+        Click(cut, b => b.GetAttribute("aria-label") == "Remove alice");
 
         cut.WaitForAssertion(() => Assert.Equal(["carol"], Rows(cut, 0)), Wait);
         await using var db = _database.CreateDbContext();
@@ -94,7 +97,7 @@ public sealed class DetailPagesTests : BunitTestBase
         cut.WaitForAssertion(() => Assert.Equal(["Support"], Rows(cut, 1)), Wait);
         Assert.Equal(["carol"], Rows(cut, 0));
 
-        cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Remove team Support").Click();
+        Click(cut, b => b.GetAttribute("aria-label") == "Remove team Support");
 
         cut.WaitForAssertion(() => Assert.Contains("No teams added.", cut.Markup), Wait);
     }
@@ -112,8 +115,8 @@ public sealed class DetailPagesTests : BunitTestBase
         cut.WaitForAssertion(() => Assert.Contains("Add team", cut.Markup), Wait);
 
         // Selects are read-only inputs; the second typeable input on the page is the team autocomplete.
-        cut.FindAll("input").Where(i => i.GetAttribute("readonly") is null).ElementAt(1).Input("Support");
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Add team").Click();
+        cut.InputWhenReady(() => cut.FindAll("input").Where(i => i.GetAttribute("readonly") is null).ElementAt(1), "Support", Wait);
+        Click(cut, b => b.TextContent.Trim() == "Add team");
 
         cut.WaitForAssertion(() => Assert.Contains("Team Support is already in Wiki.", cut.Find(".mud-input-control.mud-input-error").TextContent), Wait);
     }
@@ -166,10 +169,10 @@ public sealed class DetailPagesTests : BunitTestBase
         cut.WaitForAssertion(() => Assert.Contains("Rename team", cut.Markup), Wait);
         Assert.DoesNotContain("Delete team", cut.Markup);
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Rename team").Click();
-        cut.FindAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.Trim() == "New name of the team")
-            .QuerySelector("input")!.Change("Helpdesk");
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save name").Click();
+        Click(cut, b => b.TextContent.Trim() == "Rename team");
+        cut.ChangeWhenReady(() => cut.FindAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.Trim() == "New name of the team")
+            .QuerySelector("input")!, "Helpdesk", Wait);
+        Click(cut, b => b.TextContent.Trim() == "Save name");
 
         cut.WaitForAssertion(() => Assert.Equal("Helpdesk", cut.Find("h4").TextContent.Trim()), Wait);
         await using var db = _database.CreateDbContext();
@@ -212,12 +215,12 @@ public sealed class DetailPagesTests : BunitTestBase
         var cut = Render<TeamDetailPage>(p => p.Add(x => x.Id, support.Id));
         cut.WaitForAssertion(() => Assert.Equal(["dave"], Rows(cut, 0)), Wait);
 
-        cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Remove dave").Click();
+        Click(cut, b => b.GetAttribute("aria-label") == "Remove dave");
 
         cut.WaitForAssertion(() => Assert.Contains("dave is the last Team Owner of Support",
             cut.Find("[data-testid=member-confirmation]").TextContent), Wait);
         Assert.Equal(["dave"], Rows(cut, 0));
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Go ahead").Click();
+        Click(cut, b => b.TextContent.Trim() == "Go ahead");
         cut.WaitForAssertion(() => Assert.Contains("No members yet.", cut.Markup), Wait);
     }
 }

@@ -34,7 +34,10 @@ public sealed class ListPagesTests : BunitTestBase
         cut.FindAll("tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
 
     private static void Click<T>(IRenderedComponent<T> cut, string text) where T : Microsoft.AspNetCore.Components.IComponent =>
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == text).Click();
+        cut.ClickWhenReady(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == text), Wait);
+
+    private static void Type<T>(IRenderedComponent<T> cut, Func<AngleSharp.Dom.IElement> input, string value) where T : Microsoft.AspNetCore.Components.IComponent =>
+        cut.InputWhenReady(input, value, Wait);
 
     [Fact]
     public async Task Organizations_AsMember_ListsOnlyTheirOrganizationsAndOffersNoCreateForm()
@@ -60,7 +63,7 @@ public sealed class ListPagesTests : BunitTestBase
         var cut = Render<OrganizationsPage>();
         cut.WaitForAssertion(() => Assert.Equal(["Fabrikam"], FirstColumn(cut)), Wait);
 
-        cut.Find("input").Input("Contoso");
+        Type(cut, () => cut.Find("input"), "Contoso");
         Click(cut, "Create organization");
 
         cut.WaitForAssertion(() => Assert.Equal(["Contoso", "Fabrikam"], FirstColumn(cut)), Wait);
@@ -75,7 +78,7 @@ public sealed class ListPagesTests : BunitTestBase
         var cut = Render<OrganizationsPage>();
         cut.WaitForAssertion(() => Assert.Single(FirstColumn(cut)), Wait);
 
-        cut.Find("input").Input("contoso");
+        Type(cut, () => cut.Find("input"), "contoso");
         Click(cut, "Create organization");
 
         cut.WaitForAssertion(() => Assert.Contains("An organization named \"contoso\" already exists.",
@@ -108,7 +111,7 @@ public sealed class ListPagesTests : BunitTestBase
         var cut = Render<TeamsPage>();
         cut.WaitForAssertion(() => Assert.Contains("Create team", cut.Markup), Wait);
 
-        cut.FindAll("input").Single(i => i.GetAttribute("type") == "text" && i.GetAttribute("readonly") is null).Input("Sales");
+        Type(cut, () => cut.FindAll("input").Single(i => i.GetAttribute("type") == "text" && i.GetAttribute("readonly") is null), "Sales");
         Click(cut, "Create team");
 
         cut.WaitForAssertion(() => Assert.Equal(["Sales"], FirstColumn(cut)), Wait);
@@ -183,7 +186,7 @@ public sealed class ListPagesTests : BunitTestBase
         var cut = Render<ProjectsPage>();
         cut.WaitForAssertion(() => Assert.Contains("Create project", cut.Markup), Wait);
 
-        cut.FindAll("input").Single(i => i.GetAttribute("type") == "text" && i.GetAttribute("readonly") is null).Input("Wiki");
+        Type(cut, () => cut.FindAll("input").Single(i => i.GetAttribute("type") == "text" && i.GetAttribute("readonly") is null), "Wiki");
         Click(cut, "Create project");
 
         cut.WaitForAssertion(() => Assert.Equal(["Wiki"], FirstColumn(cut)), Wait);
@@ -228,8 +231,8 @@ public sealed class ListPagesTests : BunitTestBase
         var cut = Render<TeamDetailPage>(p => p.Add(x => x.Id, support.Id));
         cut.WaitForAssertion(() => Assert.Contains("Add member", cut.Markup), Wait);
 
-        cut.FindAll("input").First().Input("bob");
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Add member").Click();
+        Type(cut, () => cut.FindAll("input").First(), "bob");
+        Click(cut, "Add member");
 
         cut.WaitForAssertion(() => Assert.Contains("bob is already in Support.", cut.Find(".mud-input-control.mud-input-error").TextContent), Wait);
     }

@@ -49,7 +49,10 @@ public sealed class AliasesPageTests : BunitTestBase, IAsyncLifetime
     }
 
     private static void Click(IRenderedComponent<AliasesPage> cut, string text) =>
-        cut.FindAll("button").First(b => b.TextContent.Trim() == text).Click();
+        cut.ClickWhenReady(() => cut.FindAll("button").First(b => b.TextContent.Trim() == text));
+
+    private static void Type(IRenderedComponent<AliasesPage> cut, string selector, string value) =>
+        cut.ChangeWhenReady(() => cut.Find(selector), value);
 
     private static string KeyCell(IRenderedComponent<AliasesPage> cut, string alias) =>
         cut.Find($"[data-alias='{alias}'] [data-testid=alias-key]").TextContent.Trim();
@@ -69,10 +72,10 @@ public sealed class AliasesPageTests : BunitTestBase, IAsyncLifetime
         var cut = RenderPage();
 
         Click(cut, "New alias");
-        cut.Find("#alias-name").Change("gpt");
-        cut.Find("#alias-endpoint").Change("https://api.example.test/v1");
-        cut.Find("#alias-model").Change("gpt-4o-mini");
-        cut.Find("#alias-api-key").Change(SecretKey);
+        Type(cut, "#alias-name", "gpt");
+        Type(cut, "#alias-endpoint", "https://api.example.test/v1");
+        Type(cut, "#alias-model", "gpt-4o-mini");
+        Type(cut, "#alias-api-key", SecretKey);
         Click(cut, "Save alias");
 
         cut.WaitForAssertion(() => Assert.Equal("set", KeyCell(cut, "gpt")));
@@ -83,7 +86,7 @@ public sealed class AliasesPageTests : BunitTestBase, IAsyncLifetime
         }
 
         // Opening it again offers to replace the key but does not send it back.
-        cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Edit gpt").Click();
+        cut.ClickWhenReady(() => cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Edit gpt"));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#alias-api-key")));
         Assert.True(string.IsNullOrEmpty(cut.Find("#alias-api-key").GetAttribute("value")));
         Assert.Contains("A key is set", cut.Markup);
@@ -96,10 +99,10 @@ public sealed class AliasesPageTests : BunitTestBase, IAsyncLifetime
         var cut = RenderPage();
 
         Click(cut, "New alias");
-        cut.Find("#alias-name").Change("gpt");
-        cut.Find("#alias-endpoint").Change("api.example.test/v1");
-        cut.Find("#alias-model").Change("gpt-4o-mini");
-        cut.Find("#alias-api-key").Change(SecretKey);
+        Type(cut, "#alias-name", "gpt");
+        Type(cut, "#alias-endpoint", "api.example.test/v1");
+        Type(cut, "#alias-model", "gpt-4o-mini");
+        Type(cut, "#alias-api-key", SecretKey);
         Click(cut, "Save alias");
 
         cut.WaitForAssertion(() => Assert.Contains(ModelAliasRules.MalformedEndpoint, cut.Find("#alias-endpoint").Closest(".mud-input-control")!.TextContent));
@@ -131,9 +134,9 @@ public sealed class AliasesPageTests : BunitTestBase, IAsyncLifetime
         await UseAliasAsync(_database, await _seed.AssistantAsync(owner), "gpt");
         var cut = RenderPage();
 
-        cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Delete gpt").Click();
+        cut.ClickWhenReady(() => cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Delete gpt"));
         _dialogs.WaitForAssertion(() => Assert.Contains("1 assistant uses it and will switch to \"default\".", _dialogs.Markup));
-        _dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        _dialogs.ClickWhenReady(() => _dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete"));
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-alias='gpt']")));
         await using var db = _database.CreateDbContext();

@@ -47,7 +47,10 @@ public sealed class AnalyticsPageTests : BunitTestBase, IAsyncLifetime
         cut.Find($"[data-testid=figure-{name}] [data-testid=figure-value]").TextContent.Trim();
 
     private static void Click(IRenderedComponent<AnalyticsPage> cut, string text) =>
-        cut.FindAll("button").First(b => b.TextContent.Trim() == text).Click();
+        cut.ClickWhenReady(() => cut.FindAll("button").First(b => b.TextContent.Trim() == text));
+
+    private static void Type(IRenderedComponent<AnalyticsPage> cut, string selector, string value) =>
+        cut.ChangeWhenReady(() => cut.Find(selector), value);
 
     private IRenderedComponent<AnalyticsPage> RenderPage()
     {
@@ -88,8 +91,8 @@ public sealed class AnalyticsPageTests : BunitTestBase, IAsyncLifetime
         var cut = RenderPage();
 
         Click(cut, "Custom dates");
-        cut.WaitForElement("#analytics-from").Change("2026-11-01");
-        cut.Find("#analytics-to").Change("2026-11-03");
+        Type(cut, "#analytics-from", "2026-11-01");
+        Type(cut, "#analytics-to", "2026-11-03");
         Click(cut, "Show");
 
         cut.WaitForAssertion(() => Assert.Contains("2026-11-01 to 2026-11-03", cut.Find("[data-testid=analytics-range]").TextContent));
@@ -102,8 +105,8 @@ public sealed class AnalyticsPageTests : BunitTestBase, IAsyncLifetime
         var cut = RenderPage();
 
         Click(cut, "Custom dates");
-        cut.WaitForElement("#analytics-from").Change("2026-11-10");
-        cut.Find("#analytics-to").Change("2026-11-03");
+        Type(cut, "#analytics-from", "2026-11-10");
+        Type(cut, "#analytics-to", "2026-11-03");
         Click(cut, "Show");
 
         cut.WaitForAssertion(() => Assert.Contains(AnalyticsQuery.FromAfterTo, cut.Find("#analytics-from").Closest(".mud-input-control")!.TextContent));

@@ -60,7 +60,7 @@ public sealed class ChatLogsPageTests : BunitTestBase, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=chat-log-expand]").Count));
 
         // Newest first: the second row is the printing question.
-        cut.FindAll("[data-testid=chat-log-expand]")[1].Click();
+        cut.ClickWhenReady(() => cut.FindAll("[data-testid=chat-log-expand]")[1]);
 
         cut.WaitForAssertion(() => Assert.Equal("[1] printers.md: use the blue button", cut.Find("[data-testid=chat-log-supporting]").TextContent));
         Assert.Equal("Matched 1 passage", cut.Find("[data-testid=chat-log-thought]").TextContent);

@@ -44,9 +44,12 @@ public sealed class OutgoingMailPageTests : BunitTestBase, IAsyncLifetime
     {
         var cut = Render<OutgoingMailPage>();
 
-        cut.WaitForAssertion(() => Assert.Contains("Still waiting", cut.Find("[data-testid=mail-table]").TextContent));
-        var tabs = cut.FindAll(".mud-tab").Select(t => t.TextContent.Trim()).ToList();
-        Assert.Equal(["Waiting (1)", "Dead (1)", "Sent (1)"], tabs);
+        // The counts and the table's rows are loaded separately.
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("Still waiting", cut.Find("[data-testid=mail-table]").TextContent);
+            Assert.Equal(["Waiting (1)", "Dead (1)", "Sent (1)"], cut.FindAll(".mud-tab").Select(t => t.TextContent.Trim()));
+        });
         Assert.Equal("421 try later", cut.Find("[data-testid=mail-last-error]").TextContent);
         Assert.DoesNotContain("Never arrived", cut.Find("[data-testid=mail-table]").TextContent);
     }
@@ -56,7 +59,7 @@ public sealed class OutgoingMailPageTests : BunitTestBase, IAsyncLifetime
     {
         var cut = OpenDeadTab();
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "View").Click();
+        cut.ClickWhenReady(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "View"));
 
         cut.WaitForAssertion(() => Assert.Equal("Plain text of Never arrived", cut.Find("[data-testid=mail-message-body]").TextContent));
         var message = cut.Find("[data-testid=mail-message]").TextContent;
@@ -69,7 +72,7 @@ public sealed class OutgoingMailPageTests : BunitTestBase, IAsyncLifetime
     {
         var cut = OpenDeadTab();
 
-        cut.Find("[data-testid=mail-resend]").Click();
+        cut.ClickWhenReady(() => cut.Find("[data-testid=mail-resend]"));
 
         cut.WaitForAssertion(() => Assert.Equal("Dead (0)", cut.FindAll(".mud-tab")[1].TextContent.Trim()));
         var row = await _harness.RowAsync(_deadId);
@@ -100,7 +103,7 @@ public sealed class OutgoingMailPageTests : BunitTestBase, IAsyncLifetime
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.Attempts, 1));
         }
 
-        cut.Find("[data-testid=mail-resend]").Click();
+        cut.ClickWhenReady(() => cut.Find("[data-testid=mail-resend]"));
 
         cut.WaitForAssertion(() => Assert.Equal(OutboxAdmin.NotDeadMessage, cut.Find("[data-testid=mail-error]").TextContent.Trim()));
         var row = await _harness.RowAsync(_deadId);
@@ -114,7 +117,7 @@ public sealed class OutgoingMailPageTests : BunitTestBase, IAsyncLifetime
     {
         var cut = Render<OutgoingMailPage>();
         cut.WaitForAssertion(() => Assert.Contains("Still waiting", cut.Find("[data-testid=mail-table]").TextContent));
-        cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Dead")).Click();
+        cut.ClickWhenReady(() => cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Dead")));
         cut.WaitForAssertion(() => Assert.Contains("550 mailbox unavailable", cut.Find("[data-testid=mail-table]").TextContent));
         return cut;
     }

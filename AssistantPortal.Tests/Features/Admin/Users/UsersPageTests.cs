@@ -71,6 +71,8 @@ public sealed class UsersPageTests : BunitTestBase
             return [];
         }
         await host.InvokeAsync(select.Instance.OpenMenu);
+        // The popover provider renders the open list on its own render: an open select lists at least its current role.
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll(".mud-popover-open .mud-list-item")), Wait);
         var items = host.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim()).ToList();
         await host.InvokeAsync(() => select.Instance.CloseMenu());
         return items;
@@ -144,8 +146,12 @@ public sealed class UsersPageTests : BunitTestBase
 
         await host.InvokeAsync(() => RoleSelect(host, _uma)!.Instance.ValueChanged.InvokeAsync(GlobalRole.User));
 
-        host.WaitForAssertion(() => Assert.Contains("A Global Admin cannot demote another Global Admin.", RowText(host, _uma)), Wait);
-        Assert.Null(RoleSelect(host, _uma));
+        // The reason shows at once; the row reloaded from the database then shows Uma as the Global Admin she is, without a select.
+        host.WaitForAssertion(() =>
+        {
+            Assert.Contains("A Global Admin cannot demote another Global Admin.", RowText(host, _uma));
+            Assert.Null(RoleSelect(host, _uma));
+        }, Wait);
         await using var check = _database.CreateDbContext();
         Assert.Equal(GlobalRole.GlobalAdmin, (await check.Users.SingleAsync(u => u.Id == _uma.Id)).GlobalRole);
         Assert.Empty(await check.AuditEntries.ToListAsync());
@@ -157,10 +163,10 @@ public sealed class UsersPageTests : BunitTestBase
         await SeedPeopleAsync();
         var host = RenderPage(_adam);
 
-        host.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Lock {_uma.Email}").Click();
+        host.ClickWhenReady(() => host.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Lock {_uma.Email}"), Wait);
 
         host.WaitForAssertion(() => Assert.Contains("Locked", RowText(host, _uma)), Wait);
-        host.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Unlock {_uma.Email}").Click();
+        host.ClickWhenReady(() => host.FindAll("button").Single(b => b.GetAttribute("aria-label") == $"Unlock {_uma.Email}"), Wait);
         host.WaitForAssertion(() => Assert.Contains("Active", RowText(host, _uma)), Wait);
         await using var db = _database.CreateDbContext();
         Assert.Equal([AuditAction.UserLocked, AuditAction.UserUnlocked], await db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
@@ -172,10 +178,10 @@ public sealed class UsersPageTests : BunitTestBase
         await SeedPeopleAsync();
         var host = RenderPage(_gina);
 
-        host.Find("input[aria-label='Search users']").Input("ad");
+        host.InputWhenReady(() => host.Find("input[aria-label='Search users']"), "ad", Wait);
         host.WaitForAssertion(() => Assert.Equal(["adam@example.test"], host.FindAll("[data-testid=user-email]").Select(e => e.TextContent.Trim())), Wait);
 
-        host.Find("input[aria-label='Search users']").Input("zz");
+        host.InputWhenReady(() => host.Find("input[aria-label='Search users']"), "zz", Wait);
         host.WaitForAssertion(() => Assert.Contains("No user matches \"zz\".", host.Markup), Wait);
     }
 }
