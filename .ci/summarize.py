@@ -28,7 +28,8 @@ for f in sorted(glob.glob(f"{folder}/**/*.trx", recursive=True)):
     failed += int(counters.get("executed", 0)) - int(counters.get("passed", 0))
     for result in root.iterfind("t:Results/t:UnitTestResult", ns):
         if result.get("outcome") not in ("Passed", "NotExecuted"):
-            failures.append((result.get("testName"), result.get("outcome"), result))
+            run = f.rsplit("/", 1)[-1].removesuffix(".trx")
+            failures.append((f"{result.get('testName')} ({run})", result.get("outcome"), result))
     for message in root.iterfind("t:ResultSummary/t:RunInfos/t:RunInfo", ns):
         # Lines the runner echoes from a failed test are covered above; keep aborts and crashes.
         if message.get("outcome") == "Error" and not text(message, "t:Text").startswith("[xUnit.net"):
