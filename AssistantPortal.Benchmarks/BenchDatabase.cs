@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace AssistantPortal.Benchmarks;
 
@@ -35,9 +36,18 @@ public sealed class BenchDatabase : IAsyncDisposable
         var folder = Path.GetFullPath(Path.Combine(options.DataDir ?? temporary!, $"scale-{options.Scale}"));
         Directory.CreateDirectory(folder);
 
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{PortalOptions.Section}:{nameof(PortalOptions.DataPath)}"] = folder })
-            .Build();
+        var settings = new Dictionary<string, string?> { [$"{PortalOptions.Section}:{nameof(PortalOptions.DataPath)}"] = folder };
+        string? postgreSqlDatabase = null;
+        if (options.PostgreSql is not null)
+        {
+            // The app's own switch, as an operator sets it.
+            var builder = new NpgsqlConnectionStringBuilder(options.PostgreSql);
+            postgreSqlDatabase = $"assistantportal_bench_{options.Scale.ToString().ToLowerInvariant()}";
+            builder.Database = postgreSqlDatabase;
+            settings[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"] = nameof(DatabaseProvider.PostgreSql);
+            settings["ConnectionStrings:DefaultConnection"] = builder.ToString();
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         // The Identity schema version decides the model's Identity tables, as in the app.
         services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
@@ -51,21 +61,30 @@ public sealed class BenchDatabase : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         var database = new BenchDatabase(provider, temporary);
 
-        var done = Path.Combine(folder, $"generated-seed-{options.Seed}");
+        var done = Path.Combine(folder, postgreSqlDatabase is null ? $"generated-seed-{options.Seed}" : $"generated-seed-{options.Seed}-{postgreSqlDatabase}");
         await using (var db = await database.Factory.CreateDbContextAsync())
         {
             var connectionString = db.Database.GetConnectionString()!;
             if (!File.Exists(done))
             {
-                // A half-generated file from an interrupted run is worthless: start over.
-                SqliteConnection.ClearAllPools();
-                foreach (var file in Directory.GetFiles(folder))
+                // A half-generated database from an interrupted run is worthless: start over.
+                if (postgreSqlDatabase is null)
                 {
-                    File.Delete(file);
+                    SqliteConnection.ClearAllPools();
+                    foreach (var file in Directory.GetFiles(folder))
+                    {
+                        File.Delete(file);
+                    }
+                }
+                else
+                {
+                    await db.Database.EnsureDeletedAsync();
                 }
                 await db.Database.MigrateAsync();
-                Console.WriteLine($"generating scale {options.Scale} into {folder}");
-                await new DataGenerator(ScaleSizes.For(options.Scale), options.Seed).GenerateAsync(connectionString);
+                Console.WriteLine($"generating scale {options.Scale} into {postgreSqlDatabase ?? folder}");
+                await new DataGenerator(ScaleSizes.For(options.Scale), options.Seed).GenerateAsync(postgreSqlDatabase is null
+                    ? new SqliteConnection(connectionString)
+                    : new NpgsqlConnection(connectionString));
                 await File.WriteAllTextAsync(done, DateTime.UtcNow.ToString("O"));
             }
             else

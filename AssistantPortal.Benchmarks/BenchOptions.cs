@@ -1,7 +1,11 @@
 namespace AssistantPortal.Benchmarks;
 
-/// <summary>The command line: <c>--scale S|M --out FILE [--data DIR] [--seed N] [--only ENTRY,...]</c>.</summary>
-public sealed record BenchOptions(Scale Scale, string OutFile, string? DataDir, int Seed, IReadOnlySet<string> Entries)
+/// <summary>
+/// The command line: <c>--scale S|M --out FILE [--data DIR] [--seed N] [--only ENTRY,...] [--postgresql CONNECTION]</c>.
+/// With <c>--postgresql</c>, the resolver entries run on that PostgreSQL server (a database named
+/// <c>assistantportal_bench_{scale}</c> is made there, reused by later runs); the app entries stay on SQLite.
+/// </summary>
+public sealed record BenchOptions(Scale Scale, string OutFile, string? DataDir, int Seed, IReadOnlySet<string> Entries, string? PostgreSql = null)
 {
     /// <summary>The resolver entries, on the generated installation.</summary>
     public static readonly string[] ResolverEntries = ["check", "list", "list-admin", "floor"];
@@ -16,6 +20,7 @@ public sealed record BenchOptions(Scale Scale, string OutFile, string? DataDir, 
         string? dataDir = null;
         var seed = 20261123;
         var entries = new HashSet<string>([.. ResolverEntries, .. AppEntries]);
+        string? postgreSql = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -35,6 +40,9 @@ public sealed record BenchOptions(Scale Scale, string OutFile, string? DataDir, 
                 case "--data":
                     dataDir = Next();
                     break;
+                case "--postgresql":
+                    postgreSql = Next();
+                    break;
                 case "--seed":
                     seed = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture);
                     break;
@@ -49,10 +57,18 @@ public sealed record BenchOptions(Scale Scale, string OutFile, string? DataDir, 
                     throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }
         }
-        return new BenchOptions(scale, outFile ?? throw new ArgumentException("--out FILE is required."), dataDir, seed, entries);
+        if (postgreSql is not null)
+        {
+            if (entries.FirstOrDefault(AppEntries.Contains) is { } appEntry && args.Contains("--only"))
+            {
+                throw new ArgumentException($"'{appEntry}' runs the app on SQLite; with --postgresql choose among {string.Join(", ", ResolverEntries)}.");
+            }
+            entries.ExceptWith(AppEntries);
+        }
+        return new BenchOptions(scale, outFile ?? throw new ArgumentException("--out FILE is required."), dataDir, seed, entries, postgreSql);
     }
 
-    public const string Usage = "usage: dotnet run -c Release --project AssistantPortal.Benchmarks -- --scale S|M --out FILE [--data DIR] [--seed N] [--only ENTRY,...]";
+    public const string Usage = "usage: dotnet run -c Release --project AssistantPortal.Benchmarks -- --scale S|M --out FILE [--data DIR] [--seed N] [--only ENTRY,...] [--postgresql CONNECTION]";
 }
 
 /// <summary>How much data to generate. S is a tenth of M.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using AssistantPortal.Data;
 using Microsoft.Data.Sqlite;
@@ -5,7 +6,8 @@ using Microsoft.Data.Sqlite;
 namespace AssistantPortal.Benchmarks;
 
 /// <summary>
-/// Fills a freshly migrated SQLite file with a synthetic installation of one <see cref="Scale"/>.
+/// Fills a freshly migrated database (a SQLite file, or a PostgreSQL database) with a synthetic installation of one
+/// <see cref="Scale"/>.
 /// Rows go in through prepared INSERTs on one raw connection inside one transaction: EF's change
 /// tracker would take minutes for the same quarter of a million rows. The data is deterministic for a seed.
 /// </summary>
@@ -22,13 +24,17 @@ public sealed class DataGenerator(ScaleSizes sizes, int seed)
 
     private readonly Random _random = new(seed);
 
-    public async Task GenerateAsync(string connectionString)
+    /// <param name="connection">A new connection to the database (not opened yet); the generator owns it.</param>
+    public async Task GenerateAsync(DbConnection connection)
     {
         var clock = Stopwatch.StartNew();
-        await using var connection = new SqliteConnection(connectionString);
+        await using var _ = connection;
         await connection.OpenAsync();
-        await Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000; PRAGMA temp_store=MEMORY;");
-        await using (var transaction = connection.BeginTransaction())
+        if (connection is SqliteConnection)
+        {
+            await Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000; PRAGMA temp_store=MEMORY;");
+        }
+        await using (var transaction = await connection.BeginTransactionAsync())
         {
             var users = InsertUsers(connection, transaction);
             var homeOrganization = InsertOrganizations(connection, transaction, users);
@@ -39,11 +45,12 @@ public sealed class DataGenerator(ScaleSizes sizes, int seed)
             InsertGrants(connection, transaction, users);
             await transaction.CommitAsync();
         }
-        // Deliberately no ANALYZE: the app never runs it, so the planner works without statistics here too.
+        // Deliberately no ANALYZE: the app never runs it, so the planner works without statistics here too
+        // (PostgreSQL's autovacuum gathers them by itself in time, as it would in production).
         Console.WriteLine($"generated in {clock.Elapsed.TotalSeconds:F1} s");
     }
 
-    private string[] InsertUsers(SqliteConnection connection, SqliteTransaction transaction)
+    private string[] InsertUsers(DbConnection connection, DbTransaction transaction)
     {
         using var insert = new BulkInsert(connection, transaction, "AspNetUsers",
             "Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "SecurityStamp",
@@ -56,15 +63,15 @@ public sealed class DataGenerator(ScaleSizes sizes, int seed)
             var name = $"user{i:D5}@bench.test";
             // User 0 is the Global Admin of the "list-admin" entry; a few Application Admins besides.
             var role = i == 0 ? GlobalRole.GlobalAdmin : i <= 10 ? GlobalRole.ApplicationAdmin : GlobalRole.User;
-            insert.Row(ids[i], name, name.ToUpperInvariant(), name, name.ToUpperInvariant(), 1, NewGuid().ToString("N"),
-                NewGuid().ToString(), 0, 0, 1, 0, (int)role, Epoch.AddMinutes(i));
+            insert.Row(ids[i], name, name.ToUpperInvariant(), name, name.ToUpperInvariant(), true, NewGuid().ToString("N"),
+                NewGuid().ToString(), false, false, true, 0, (int)role, Epoch.AddMinutes(i));
         }
         Report("users", sizes.Users);
         return ids;
     }
 
     /// <returns>The home organization of each user, by user index.</returns>
-    private int[] InsertOrganizations(SqliteConnection connection, SqliteTransaction transaction, string[] users)
+    private int[] InsertOrganizations(DbConnection connection, DbTransaction transaction, string[] users)
     {
         using (var insert = new BulkInsert(connection, transaction, "Organizations", "Id", "Name", "CreatedAt"))
         {
@@ -99,7 +106,7 @@ public sealed class DataGenerator(ScaleSizes sizes, int seed)
     }
 
     /// <returns>The team ids of each organization, by organization id.</returns>
-    private List<int>[] InsertTeams(SqliteConnection connection, SqliteTransaction transaction, string[] users, int[] homeOrganization)
+    private List<int>[] InsertTeams(DbConnection connection, DbTransaction transaction, string[] users, int[] homeOrganization)
     {
         var teamsOfOrganization = Enumerable.Range(0, sizes.Organizations + 1).Select(_ => new List<int>()).ToArray();
         using (var insert = new BulkInsert(connection, transaction, "Teams", "Id", "OrganizationId", "Name", "CreatedByUserId", "CreatedAt"))
@@ -150,7 +157,7 @@ public sealed class DataGenerator(ScaleSizes sizes, int seed)
     }
 
     /// <returns>The organization of each project, by project id.</returns>
-    private int[] InsertProjects(SqliteConnection connection, SqliteTransaction transaction, string[] users, List<int>[] teamsOfOrganization)
+    private int[] InsertProjects(DbConnection connection, DbTransaction transaction, string[] users, List<int>[] teamsOfOrganization)
     {
         var organizationOf = new int[sizes.Projects + 1];
         using var insert = new BulkInsert(connection, transaction, "Projects", "Id", "OrganizationId", "TeamId", "Name", "CreatedByUserId", "CreatedAt");
@@ -166,7 +173,7 @@ public sealed class DataGenerator(ScaleSizes sizes, int seed)
         return organizationOf;
     }
 
-    private void InsertProjectMembers(SqliteConnection connection, SqliteTransaction transaction, string[] users,
+    private void InsertProjectMembers(DbConnection connection, DbTransaction transaction, string[] users,
         int[] homeOrganization, List<int>[] teamsOfOrganization, int[] projectOrganization)
     {
         var usersOfOrganization = Enumerable.Range(0, sizes.Organizations + 1).Select(_ => new List<int>()).ToArray();
@@ -209,7 +216,7 @@ public sealed class DataGenerator(ScaleSizes sizes, int seed)
         Report("project team members", teamRows);
     }
 
-    private void InsertAssistants(SqliteConnection connection, SqliteTransaction transaction, string[] users,
+    private void InsertAssistants(DbConnection connection, DbTransaction transaction, string[] users,
         int[] homeOrganization, int[] projectOrganization)
     {
         var usersOfOrganization = Enumerable.Range(0, sizes.Organizations + 1).Select(_ => new List<int>()).ToArray();
@@ -241,7 +248,7 @@ public sealed class DataGenerator(ScaleSizes sizes, int seed)
         Console.WriteLine($"  public access: {string.Join(", ", Enum.GetValues<PublicAccess>().Select(v => $"{v} {publicAccessCounts[(int)v]}"))}");
     }
 
-    private void InsertGrants(SqliteConnection connection, SqliteTransaction transaction, string[] users)
+    private void InsertGrants(DbConnection connection, DbTransaction transaction, string[] users)
     {
         var userGrants = sizes.Grants / 2;
         var teamGrants = sizes.Grants * 3 / 10;
@@ -250,7 +257,7 @@ public sealed class DataGenerator(ScaleSizes sizes, int seed)
         InsertGrants(connection, transaction, "AssistantTeamGrants", "TeamId", teamGrants, sizes.Teams, i => i + 1);
         InsertGrants(connection, transaction, "AssistantOrganizationGrants", "OrganizationId", organizationGrants, sizes.Organizations, i => i + 1);
 
-        void InsertGrants(SqliteConnection connection, SqliteTransaction transaction, string table, string targetColumn,
+        void InsertGrants(DbConnection connection, DbTransaction transaction, string table, string targetColumn,
             int count, int targets, Func<int, object> target)
         {
             using var insert = new BulkInsert(connection, transaction, table, "AssistantId", targetColumn, "Level", "GrantedByUserId", "GrantedAt");
@@ -277,7 +284,7 @@ public sealed class DataGenerator(ScaleSizes sizes, int seed)
 
     private static void Report(string what, int rows) => Console.WriteLine($"  {what,-28} {rows,9:N0}");
 
-    private static async Task Execute(SqliteConnection connection, string sql)
+    private static async Task Execute(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -287,19 +294,26 @@ public sealed class DataGenerator(ScaleSizes sizes, int seed)
     /// <summary>One prepared INSERT, executed once per row with its parameters rebound.</summary>
     private sealed class BulkInsert : IDisposable
     {
-        private readonly SqliteCommand _command;
+        private readonly DbCommand _command;
 
-        public BulkInsert(SqliteConnection connection, SqliteTransaction transaction, string table, params string[] columns)
+        public BulkInsert(DbConnection connection, DbTransaction transaction, string table, params string[] columns)
         {
             _command = connection.CreateCommand();
             _command.Transaction = transaction;
             _command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
-                $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+                $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
             for (var i = 0; i < columns.Length; i++)
             {
-                _command.Parameters.Add(new SqliteParameter($"$p{i}", null));
+                var parameter = _command.CreateParameter();
+                parameter.ParameterName = $"@p{i}";
+                _command.Parameters.Add(parameter);
             }
-            _command.Prepare();
+            // Prepared once on SQLite; PostgreSQL would fix each parameter's type at the first row, where a
+            // nullable column may be NULL, so there each row's statement is parsed (on the same connection, quickly).
+            if (connection is SqliteConnection)
+            {
+                _command.Prepare();
+            }
         }
 
         public void Row(params object?[] values)

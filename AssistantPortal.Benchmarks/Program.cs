@@ -23,7 +23,7 @@ if (BenchOptions.AppEntries.Any(options.Entries.Contains))
     await using var app = new AppHost();
     results.AddRange(await new AppWorkload(app, options.Entries).RunAsync());
 }
-Report.Print(results, options.Scale);
+Report.Print(results, options.Scale, options.PostgreSql is null ? "SQLite" : "PostgreSQL");
 await Report.WriteJsonAsync(results, options.OutFile);
 Console.WriteLine($"wrote {Path.GetFullPath(options.OutFile)}");
 return 0;

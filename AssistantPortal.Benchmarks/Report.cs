@@ -34,10 +34,10 @@ public static class Report
         ["api-chat"] = "rps >= 1000",
     };
 
-    public static void Print(IReadOnlyList<EntryResult> results, Scale scale)
+    public static void Print(IReadOnlyList<EntryResult> results, Scale scale, string database)
     {
         Console.WriteLine();
-        Console.WriteLine($"scale {scale}, SQLite, times in microseconds");
+        Console.WriteLine($"scale {scale}, {database}, times in microseconds");
         Console.WriteLine($"{"entry",-12} {"n",7} {"p50_us",10} {"p95_us",10} {"p99_us",10} {"rps",9}  target");
         foreach (var r in results)
         {

@@ -51,3 +51,27 @@ public sealed class MigrationsTests
         Assert.Empty(sqliteMigrations.Intersect(postgreSqlMigrations));
     }
 }
+
+/// <summary>On PostgreSQL, the app prepares its frequent statements unless the connection string decides.</summary>
+public sealed class PreparedStatementsTests
+{
+    [Fact]
+    public void ConnectionStringWithoutASetting_GetsAutomaticPreparation()
+    {
+        var result = new Npgsql.NpgsqlConnectionStringBuilder(
+            DatabaseExtensions.WithPreparedStatements("Host=db;Database=portal;Username=u;Password=p"));
+
+        Assert.Equal(64, result.MaxAutoPrepare);
+        Assert.Equal(2, result.AutoPrepareMinUsages);
+        Assert.Equal("db", result.Host);
+        Assert.Equal("portal", result.Database);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0")]
+    [InlineData("Host=db;max auto prepare=10")]
+    public void ConnectionStringThatSetsIt_IsLeftAsItIs(string connectionString)
+    {
+        Assert.Equal(connectionString, DatabaseExtensions.WithPreparedStatements(connectionString));
+    }
+}
