@@ -22,6 +22,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DataPath { get; }
 
+    /// <summary>Extra settings for this app, applied after the defaults (and after the test database's). Set them before the app starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
     /// <summary>On PostgreSQL, the app's database (dropped on dispose); null on SQLite.</summary>
     private string? _postgresDatabase;
 
@@ -36,6 +39,10 @@ public class AppFactory : WebApplicationFactory<Program>
             _postgresDatabase ??= PostgresTemplates.CreateCopy();
             builder.UseSetting("Database:Provider", "PostgreSql");
             builder.UseSetting("ConnectionStrings:DefaultConnection", TestPostgres.ConnectionString(_postgresDatabase));
+        }
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -23,7 +22,7 @@ public sealed class DataProtectionKeysTests
         Assert.NotEmpty(StoredKeys(first));
         // The same data folder, and on PostgreSQL the same database: a restart, or a second instance.
         var sameDatabase = first.Services.GetRequiredService<IConfiguration>().GetConnectionString("DefaultConnection");
-        using var second = new ConfiguredApp(sameDatabase is null
+        using var second = ConfiguredApp(sameDatabase is null
             ? [("Portal:DataPath", first.DataPath)]
             : [("Portal:DataPath", first.DataPath), ("ConnectionStrings:DefaultConnection", sameDatabase)]);
         Assert.Equal("sk-secret", second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(secret));
@@ -41,7 +40,7 @@ public sealed class DataProtectionKeysTests
         }
         try
         {
-            using var app = new ConfiguredApp(("DataProtection:CertificatePath", pfx), ("DataProtection:CertificatePassword", "pw"));
+            using var app = ConfiguredApp(("DataProtection:CertificatePath", pfx), ("DataProtection:CertificatePassword", "pw"));
             var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
 
             Assert.Equal("sk-secret", protector.Unprotect(protector.Protect("sk-secret")));
@@ -67,15 +66,13 @@ public sealed class DataProtectionKeysTests
         return Directory.GetFiles(Path.Combine(app.DataPath, "keys"), "key-*.xml").Select(File.ReadAllText).ToList();
     }
 
-    private sealed class ConfiguredApp(params (string Key, string Value)[] settings) : AppFactory
+    private static AppFactory ConfiguredApp(params (string Key, string Value)[] settings)
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        var app = new AppFactory();
+        foreach (var (key, value) in settings)
         {
-            base.ConfigureWebHost(builder);
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
+            app.Settings[key] = value;
         }
+        return app;
     }
 }

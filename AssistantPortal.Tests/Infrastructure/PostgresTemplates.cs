@@ -78,23 +78,10 @@ public static class PostgresTemplates
         foreach (var database in Databases())
         {
             var parts = database.Split('_');
-            if (parts.Length >= 3 && parts[0] == "ap" && int.TryParse(parts[1], out var processId) && !IsRunning(processId))
+            if (parts.Length >= 3 && parts[0] == "ap" && int.TryParse(parts[1], out var processId) && !TestDatabase.IsProcessRunning(processId))
             {
                 Execute($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
             }
-        }
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 

@@ -96,10 +96,12 @@ public sealed class TestDatabase : IDbContextFactory<ApplicationDbContext>, IAsy
     private static bool IsRunning(string runFolderName)
     {
         var parts = runFolderName.Split('-');
-        if (parts.Length != 3 || !int.TryParse(parts[1], out var processId))
-        {
-            return false;
-        }
+        return parts.Length == 3 && int.TryParse(parts[1], out var processId) && IsProcessRunning(processId);
+    }
+
+    /// <summary>Is the test process <paramref name="processId"/> (which made some leftover) still running?</summary>
+    internal static bool IsProcessRunning(int processId)
+    {
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(processId);

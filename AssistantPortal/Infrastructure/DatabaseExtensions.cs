@@ -40,6 +40,7 @@ public static class DatabaseExtensions
         var dataPath = options.ResolveDataPath(contentRoot);
         Directory.CreateDirectory(dataPath);
         var connectionString = configuration.GetConnectionString("DefaultConnection");
+        Action<DbContextOptionsBuilder> useDatabase;
         if (DatabaseOptions.From(configuration).Provider == DatabaseProvider.PostgreSql)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -47,27 +48,28 @@ public static class DatabaseExtensions
                 throw new InvalidOperationException(
                     "Database:Provider is PostgreSql but ConnectionStrings:DefaultConnection is empty: set it to the server's connection string.");
             }
-            connectionString = WithPreparedStatements(connectionString);
-            services.AddPooledDbContextFactory<ApplicationDbContext>(o => o.UsePostgreSql(connectionString));
-            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
+            var postgreSql = WithPreparedStatements(connectionString);
+            useDatabase = o => o.UsePostgreSql(postgreSql);
             // Several instances may share this database: revocations, role changes and notifications reach their tabs too.
-            services.AddPostgreSqlEventRelay(connectionString);
-            return services;
+            services.AddPostgreSqlEventRelay(postgreSql);
         }
-        if (string.IsNullOrWhiteSpace(connectionString))
+        else
         {
-            connectionString = new SqliteConnectionStringBuilder
-            {
-                DataSource = Path.Combine(dataPath, "assistantportal.db"),
-                Cache = SqliteCacheMode.Default,
-                Pooling = true,
-            }.ToString();
+            var sqlite = string.IsNullOrWhiteSpace(connectionString)
+                ? new SqliteConnectionStringBuilder
+                {
+                    DataSource = Path.Combine(dataPath, "assistantportal.db"),
+                    Cache = SqliteCacheMode.Default,
+                    Pooling = true,
+                }.ToString()
+                : connectionString;
+            useDatabase = o => o.UseSqlite(sqlite).AddInterceptors(SqliteTuningInterceptor.Instance);
         }
 
         // Pooled: a context per operation is the pattern here (components, commands, API requests), and building a
         // context's internal services each time was a tenth of an API request's CPU. The context has no state of
         // its own beyond EF's, which the pool resets; the after-commit interceptors key their state by lease.
-        services.AddPooledDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(SqliteTuningInterceptor.Instance));
+        services.AddPooledDbContextFactory<ApplicationDbContext>(useDatabase);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
         return services;
     }

@@ -13,7 +13,8 @@ public sealed class NoClusterEventCarrierTests
     [Fact]
     public void App_OnItsSqliteDefault_HasNoRelay_AndRaisesEachEventLocallyOnce()
     {
-        using var factory = new SqliteApp();
+        // The app on its default, whatever database the rest of the suite runs on.
+        using var factory = new AppFactory { Settings = { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:DefaultConnection"] = "" } };
         var services = factory.Services;
 
         Assert.IsType<NoClusterEventCarrier>(services.GetRequiredService<IClusterEventCarrier>());
@@ -72,16 +73,5 @@ public sealed class NoClusterEventCarrierTests
         Assert.Equal([3, null], access);
         Assert.Equal(["user-1"], sessions);
         Assert.Equal(["user-1", "user-2"], Assert.Single(notifications));
-    }
-
-    /// <summary>The app on its default, whatever database the rest of the suite runs on.</summary>
-    private sealed class SqliteApp : AppFactory
-    {
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:DefaultConnection", "");
-        }
     }
 }

@@ -7,7 +7,6 @@ using AssistantPortal.Features.Notifications;
 using AssistantPortal.Features.Sharing;
 using AssistantPortal.Infrastructure.ClusterEvents;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,13 +20,13 @@ namespace AssistantPortal.Tests.Infrastructure.ClusterEvents;
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
     private readonly string _database = PostgresTemplates.CreateCopy();
-    private InstanceApp _a = null!;
-    private InstanceApp _b = null!;
+    private AppFactory _a = null!;
+    private AppFactory _b = null!;
 
     public async Task InitializeAsync()
     {
-        _a = new InstanceApp(TestPostgres.ConnectionString(_database));
-        _b = new InstanceApp(TestPostgres.ConnectionString(_database));
+        _a = Instance(TestPostgres.ConnectionString(_database));
+        _b = Instance(TestPostgres.ConnectionString(_database));
         var relays = new[] { _a, _b }.Select(app => app.Services.GetRequiredService<PostgreSqlEventRelay>()).ToArray();
         await Eventually.UntilAsync(() => relays.All(r => r.IsListening), "both instances listen");
     }
@@ -101,13 +100,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.UserName!)], "Test"));
 
     /// <summary>One instance: its own data folder, the shared PostgreSQL database.</summary>
-    private sealed class InstanceApp(string connectionString) : AppFactory
+    private static AppFactory Instance(string connectionString) => new()
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Database:Provider", "PostgreSql");
-            builder.UseSetting("ConnectionStrings:DefaultConnection", connectionString);
-        }
-    }
+        Settings = { ["Database:Provider"] = "PostgreSql", ["ConnectionStrings:DefaultConnection"] = connectionString },
+    };
 }

@@ -12,7 +12,7 @@ public sealed record RetrievedPassage(int PassageId, int DocumentId, string File
 /// Finds the passages of an assistant's knowledge base that best match a question: SQLite's FTS5
 /// full-text index ranked by BM25 (the table and its triggers come with the migration that added the
 /// knowledge base), or on PostgreSQL its own full-text search over a stored tsvector ranked by ts_rank
-/// (made by the PostgreSQL migrations). On another provider it falls back to matching terms.
+/// (made by the PostgreSQL migrations): the two providers the app supports.
 /// </summary>
 public sealed class KnowledgeSearch
 {
@@ -26,28 +26,9 @@ public sealed class KnowledgeSearch
             return [];
         }
 
-        if (db.Database.IsSqlite())
-        {
-            return await SearchAsync(db, FtsQuery, [("$query", query), ("$assistant", assistantId), ("$limit", limit)], limit, cancellationToken);
-        }
-        if (db.Database.IsNpgsql())
-        {
-            return await SearchAsync(db, PostgreSqlQuery, [("terms", terms.ToArray()), ("assistant", assistantId), ("limit", limit)], limit, cancellationToken);
-        }
-
-        // Portable fallback: passages containing any term, ranked by how many terms they contain.
-        var candidates = await db.KnowledgePassages
-            .Where(p => p.AssistantId == assistantId)
-            .Where(p => terms.Any(t => p.Text.ToLower().Contains(t)))
-            .Select(p => new { p.Id, p.DocumentId, p.Document.FileName, p.Ordinal, p.Text })
-            .Take(200)
-            .ToListAsync(cancellationToken);
-        return candidates
-            .Select(p => new RetrievedPassage(p.Id, p.DocumentId, p.FileName, p.Ordinal, p.Text,
-                -terms.Count(t => p.Text.Contains(t, StringComparison.OrdinalIgnoreCase))))
-            .OrderBy(p => p.Score)
-            .Take(limit)
-            .ToList();
+        return db.Database.IsNpgsql()
+            ? await SearchAsync(db, PostgreSqlQuery, [("terms", terms.ToArray()), ("assistant", assistantId), ("limit", limit)], limit, cancellationToken)
+            : await SearchAsync(db, FtsQuery, [("$query", query), ("$assistant", assistantId), ("$limit", limit)], limit, cancellationToken);
     }
 
     private const string FtsQuery = """
