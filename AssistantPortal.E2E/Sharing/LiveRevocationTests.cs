@@ -1,5 +1,6 @@
 using AssistantPortal.Data;
 using AssistantPortal.E2E.Infrastructure;
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,29 +14,35 @@ public sealed class LiveRevocationTests(BrowserFixture browser, ITestOutputHelpe
     private const string Vic = "vic@e2e.test";
 
     [ScenarioFact]
-    public async Task Grant_removed_by_the_owner_takes_the_open_assistant_page_away_from_the_grantee_without_a_reload()
+    public async Task Grant_removed_by_the_owner_takes_the_open_assistant_page_away_from_the_grantee_without_a_reload() =>
+        await RemoveGrantWhileTheGranteesPageIsOpenAsync(new SharingWorld(App), () => NewPageAsync(), () => NewPageAsync());
+
+    /// <summary>
+    /// Ana shares with Vic (Read and write); Vic opens the assistant's Settings on the page <paramref name="vicPage"/>
+    /// gives; Ana, on <paramref name="anaPage"/>, removes the grant; Vic's open page drops everything without navigating.
+    /// </summary>
+    internal static async Task RemoveGrantWhileTheGranteesPageIsOpenAsync(SharingWorld world, Func<Task<IPage>> vicPage, Func<Task<IPage>> anaPage)
     {
-        var world = new SharingWorld(App);
         var ana = await world.UserAsync(Ana);
         var vic = await world.UserAsync(Vic);
         var assistantId = await world.AssistantAsync(ana, "Helpdesk bot");
         await world.GrantAsync(assistantId, vic, AccessLevel.ReadWrite, ana);
 
-        var vicPage = await SignIn.AsAsync(await NewPageAsync(), Vic);
-        var vicScreen = new AssistantScreen(vicPage);
+        var vicTab = await SignIn.AsAsync(await vicPage(), Vic);
+        var vicScreen = new AssistantScreen(vicTab);
         await vicScreen.GotoAsync(assistantId);
         await Expect(vicScreen.ViewerLevel).ToHaveTextAsync("Your access: Read and write");
         await vicScreen.OpenTabAsync("Settings");
         await Expect(vicScreen.SaveSettingsButton).ToBeVisibleAsync();
-        await Expect(vicPage.GetByLabel("Name", new() { Exact = true })).ToBeEditableAsync();
+        await Expect(vicTab.GetByLabel("Name", new() { Exact = true })).ToBeEditableAsync();
         var navigations = 0;
-        vicPage.FrameNavigated += (_, frame) => navigations += frame == vicPage.MainFrame ? 1 : 0;
+        vicTab.FrameNavigated += (_, frame) => navigations += frame == vicTab.MainFrame ? 1 : 0;
 
-        var anaPage = await SignIn.AsAsync(await NewPageAsync(), Ana);
-        var anaScreen = new AssistantScreen(anaPage);
+        var anaTab = await SignIn.AsAsync(await anaPage(), Ana);
+        var anaScreen = new AssistantScreen(anaTab);
         await anaScreen.GotoAsync(assistantId);
         await anaScreen.OpenTabAsync("Access");
-        var access = new AccessTabScreen(anaPage);
+        var access = new AccessTabScreen(anaTab);
         await Expect(access.Users.GetByTestId("grant-row")).ToContainTextAsync(Vic);
         await access.RemoveUserAsync(Vic);
         await Expect(access.Users.GetByTestId("grant-row")).ToHaveCountAsync(0);
